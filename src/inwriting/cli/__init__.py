@@ -1,0 +1,1 @@
+"""Typer commands, one module per group. Thin: parse, call a service, render."""
