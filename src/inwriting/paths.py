@@ -11,7 +11,9 @@ import platformdirs
 def home() -> Path:
     """The user data directory (created if missing)."""
     override = os.environ.get("INWRITING_HOME")
-    path = Path(override).expanduser() if override else Path(platformdirs.user_data_dir("inwriting"))
+    path = (
+        Path(override).expanduser() if override else Path(platformdirs.user_data_dir("inwriting"))
+    )
     path.mkdir(parents=True, exist_ok=True)
     return path
 

@@ -28,9 +28,7 @@ def parse_weekend(text: str) -> frozenset[int]:
         if not word:
             continue
         if word not in DAY_NAMES:
-            raise UserError(
-                f"'{raw.strip()}' is not a day of the week; use e.g. --weekend fri,sat"
-            )
+            raise UserError(f"'{raw.strip()}' is not a day of the week; use e.g. --weekend fri,sat")
         days.add(DAY_NAMES.index(word))
     if not days or len(days) > 3:
         raise UserError("a weekend has one to three days; use e.g. --weekend sat,sun")
@@ -46,7 +44,9 @@ def check_country(code: str) -> str:
     """Upper-case an ISO 3166 country code, or say which codes exist."""
     upper = code.strip().upper()
     if upper not in holidays.list_supported_countries():
-        raise UserError(f"'{code}' is not a country code the holiday data knows; use e.g. US, GB, SA")
+        raise UserError(
+            f"'{code}' is not a country code the holiday data knows; use e.g. US, GB, SA"
+        )
     return upper
 
 
