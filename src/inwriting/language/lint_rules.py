@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
@@ -101,11 +102,11 @@ class RuleSet:
         return RuleSet(kept, self.documents)
 
 
-def builtin_rule_files() -> list[Path]:
+def builtin_rule_files() -> list[Traversable]:
     """The YAML rule files shipped in the package, in name order."""
-    folder = resources.files("inwriting").joinpath("language", "rules", "lint")
-    found = [Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".yaml")]
-    return sorted(found, key=lambda path: path.name)
+    folder = resources.files("inwriting") / "language" / "rules" / "lint"
+    found = [entry for entry in folder.iterdir() if entry.name.endswith(".yaml")]
+    return sorted(found, key=lambda entry: entry.name)
 
 
 def load_rules(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> RuleSet:
@@ -114,7 +115,7 @@ def load_rules(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> Rule
     A user rule with the same id as an earlier one replaces it, so a folder can tune a shipped
     rule's level or wording.
     """
-    files = builtin_rule_files() if builtin else []
+    files: list[Traversable | Path] = [*builtin_rule_files()] if builtin else []
     for folder in extra_dirs:
         folder = folder.expanduser()
         if not folder.is_dir():
@@ -139,7 +140,7 @@ def load_rules(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> Rule
     return RuleSet(tuple(by_id.values()), documents)
 
 
-def parse_rule_file(path: Path) -> tuple[list[Rule], dict[str, tuple[re.Pattern[str], ...]]]:
+def parse_rule_file(path: Traversable | Path) -> tuple[list[Rule], dict[str, tuple[re.Pattern[str], ...]]]:
     """Read one rule file into rules and document kinds; a mistake is a UserError naming it."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
