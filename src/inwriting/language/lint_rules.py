@@ -83,11 +83,13 @@ class RuleSet:
 
     rules: tuple[Rule, ...]
     documents: Mapping[str, tuple[re.Pattern[str], ...]] = field(default_factory=dict)
+    # Ids of rules that were loaded and then disabled: still valid names in inline directives.
+    disabled: frozenset[str] = frozenset()
 
     def ids(self) -> set[str]:
-        """Every rule id and every category prefix (what `disable` may name)."""
-        names = {rule.id for rule in self.rules}
-        return names | {rule.category for rule in self.rules}
+        """Every rule id and every category prefix (what `disable` may name), enabled or not."""
+        names = {rule.id for rule in self.rules} | set(self.disabled)
+        return names | {name.split(".", 1)[0] for name in names}
 
     def without(self, disabled: Iterable[str]) -> RuleSet:
         """The same rules less those named (by id or by category); unknown names are an error."""
@@ -99,7 +101,8 @@ class RuleSet:
                 "see `inwriting lint --list-rules` for the ids"
             )
         kept = tuple(r for r in self.rules if r.id not in names and r.category not in names)
-        return RuleSet(kept, self.documents)
+        dropped = {r.id for r in self.rules} - {r.id for r in kept}
+        return RuleSet(kept, self.documents, self.disabled | dropped)
 
 
 def builtin_rule_files() -> list[Traversable]:
@@ -171,7 +174,7 @@ def _rule(entry: Any, where: str) -> Rule:
     known = {
         "id", "level", "message", "kind", "why", "source", "suggestion", "patterns", "swaps",
         "unless", "skip_documents", "prefilter", "lacks", "channel", "document", "element",
-        "require", "examples",
+        "require",
     }  # fmt: skip
     unknown = sorted(set(entry) - known)
     if unknown:
@@ -231,9 +234,40 @@ def _patterns(value: Any, where: str) -> tuple[re.Pattern[str], ...]:
     return tuple(_compile(str(item), where) for item in value)
 
 
+def flexible_spaces(pattern: str) -> str:
+    """A pattern whose plain spaces match any run of white space, line breaks included.
+
+    Emails wrap lines anywhere, so "look forward to working with you" must match across a line
+    break. Spaces inside a character class and escaped spaces are left as they are.
+    """
+    out: list[str] = []
+    in_class = False
+    escaped = False
+    for index, char in enumerate(pattern):
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif in_class:
+            out.append(char)
+            in_class = char != "]"
+        elif char == "[":
+            out.append(char)
+            in_class = True
+        elif char == " ":
+            # A quantified space ("work ?station") keeps its quantifier: one white space char.
+            quantified = pattern[index + 1 : index + 2] in ("?", "*", "+", "{")
+            out.append(r"\s" if quantified else r"\s+")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, _FLAGS)
+        return re.compile(flexible_spaces(pattern), _FLAGS)
     except re.error as error:
         raise UserError(f"{where}: bad regular expression {pattern!r} ({error})") from None
 

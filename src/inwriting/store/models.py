@@ -205,6 +205,9 @@ class Promise(Base):
     application_id: Mapped[int] = mapped_column(ForeignKey("applications.id"), index=True)
     what: Mapped[str] = mapped_column(Text)
     owed_by: Mapped[str] = mapped_column(String(16), default="employer")  # employer | me
+    # What settles it: "answer" (any reply from them), "written_offer" (only a recorded written
+    # offer), "next_step" (the planned round or meeting taking place).
+    kind: Mapped[str] = mapped_column(String(16), default="answer")
     made_at: Mapped[datetime]
     due: Mapped[date] = mapped_column(Date, index=True)
     due_source: Mapped[str] = mapped_column(String(16))  # stated | policy

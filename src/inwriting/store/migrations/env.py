@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from alembic import context
 
+from inwriting.store import hiring_models as _hiring_models  # noqa: F401  (hiring tables)
+from inwriting.store import mail_models as _mail_models  # noqa: F401  (mail tables)
 from inwriting.store.models import Base
 
 config = context.config

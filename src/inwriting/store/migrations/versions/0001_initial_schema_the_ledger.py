@@ -217,6 +217,7 @@ def upgrade() -> None:
         sa.Column("application_id", sa.Integer(), nullable=False),
         sa.Column("what", sa.Text(), nullable=False),
         sa.Column("owed_by", sa.String(length=16), nullable=False),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("made_at", sa.DateTime(), nullable=False),
         sa.Column("due", sa.Date(), nullable=False),
         sa.Column("due_source", sa.String(length=16), nullable=False),

@@ -1,0 +1,1 @@
+"""Getting data in: email (.eml, mbox, Maildir, IMAP)."""

@@ -1,0 +1,1 @@
+"""Reading the inbox: parse messages, find their application, propose what they mean."""

@@ -1,0 +1,844 @@
+"""Resolve the time stated in an employer's words into a due date: `resolve()`.
+
+A small deterministic resolver. It finds every expression of time in the text ("Monday",
+"tomorrow noon", "this week or next", "in 20 or 30 days", "19/12/12", "by the 15th"), resolves
+each against the moment the words were said and the employer's `BusinessCalendar`, drops the ones
+that refer to the past ("thanks for coming in on Monday"), and keeps the latest end: a later
+follow-up is the polite error. docs/reader-contract.md is the specification.
+
+All weekday and business-day arithmetic about work weeks goes through `BusinessCalendar`;
+python-dateutil only parses ordinary explicit dates with a month name.
+"""
+
+from __future__ import annotations
+
+import calendar as _stdlib_calendar
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from dateutil import parser as _date_parser
+
+from inwriting.domain.calendar import BusinessCalendar
+
+# Locales that write a numeric date month first (12/4 is December 4); every other is day first.
+MONTH_FIRST_LOCALES = frozenset({"en-us", "en-ca", "en-ph", "en_us", "en_ca", "en_ph", "us"})
+
+# The resolver reads at most this many characters: a statement is a few sentences, and a cap
+# keeps the time bounded on pasted documents.
+MAX_CHARS = 20_000
+
+_DEFAULT_CALENDAR = BusinessCalendar()
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """When something stated is due: the interval it may fall in, and a time of day if said.
+
+    `latest` is the due date (the last day on which it is still on time); `earliest` the first
+    day it could happen. `forms` names the expressions that were read (for `signals`);
+    `ambiguous` is true when a numeric date could be read two ways and the locale decided.
+    """
+
+    earliest: date
+    latest: date
+    time: time | None = None
+    forms: tuple[str, ...] = ()
+    ambiguous: bool = False
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    earliest: date | None  # None: matched but resolves to nothing (a placeholder, the past)
+    latest: date | None
+    form: str
+    time: time | None = None
+    past: bool = False
+    ambiguous: bool = False
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+# Abbreviations are only read after a word that introduces a day ("by wed", "on thu"), so "we",
+# "sat" (the verb) and "sun" never count as days.
+_WEEKDAY_ABBREVIATIONS = {
+    "mon": 0,
+    "tue": 1,
+    "tues": 1,
+    "wed": 2,
+    "thu": 3,
+    "thur": 3,
+    "thurs": 3,
+    "weds": 2,
+    "fri": 4,
+    "sat": 5,
+    "sun": 6,
+}
+_WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD_ANY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|(?<=on )(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
+    r"|(?<=by )(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
+    # Abbreviations that are no English word stand alone ("Weds", "Thurs or Fri").
+    r"|(?:tues?|weds?|thu(?:rs?)?|fri)\.?(?![a-z]))"
+)
+
+_MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
+_NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" + (
+    r"|fourteen|fifteen|twenty|thirty|forty-five|forty|sixty|ninety)"
+)
+_UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|months?|hours?)"
+
+# --- patterns, tried in this order; an earlier match claims its characters --------------------
+
+_P_PLACEHOLDER = re.compile(
+    r"\[[^\]]{0,40}\]|<[^>]{0,40}>|\{[^}]{0,40}\}|\b(?:x+|xx/xx(?:/xx(?:xx)?)?|tbd|tba)\s+date\b"
+    r"|\bdate\s+(?:tbd|tba|x+)\b|\b(?:tbd|tba)\b|\bxx/xx(?:/xx(?:xx)?)?\b"
+)
+_P_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_P_NUMERIC = re.compile(
+    r"(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/:]|\.\d)(?!\s*(?:%|percent))"
+    r"|(?<![\d/.:-])(\d{1,2})(-)(\d{1,2})-(\d{4})(?![\d-])"
+)
+_P_MONTH_DAY = re.compile(
+    rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+    rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]))(?:,?\s+(\d{{4}}))?"
+)
+_P_MONTH_ONLY = re.compile(
+    rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
+    rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+|(?<=in\s)|(?<=by\s)|(?<=until\s)"
+    rf"|(?<=before\s)|(?<=during\s))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
+)
+_P_NTH = re.compile(
+    r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:round|interview|stage|time|candidate|floor|step"
+    r"|meeting|call|person|applicant|place|year|anniversary|percentile|position|one)\b)"
+)
+_P_RANGE_COUNT = re.compile(
+    rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say)"
+    rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
+    rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
+)
+_P_BARE_COUNT = re.compile(
+    rf"\b({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+((?:business|working)\s+days?)\b(?!\s+ago)"
+)
+_P_NEXT_COUNT = re.compile(rf"\b(?:the\s+)?next\s+({_NUM})\s+({_UNIT})\b")
+_P_FUZZY_COUNT = re.compile(
+    r"\b(?:(?:with)?in\s+|over\s+|by\s+)?(?:the\s+)?(?:next|coming|a)?\s*"
+    r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
+)
+_P_ONE_OR_TWO = re.compile(
+    r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b"
+)
+_P_FORTNIGHT = re.compile(r"\b(?:(?:with)?in\s+)?a\s+fortnight\b")
+_P_COMING_DAYS = re.compile(r"\b(?:the\s+)?(?:next|coming)\s+(days|weeks)\b")
+_WD_LIST = rf"(?:{_WD}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD}"
+_P_WEEK_LIST_NEXT = re.compile(
+    rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
+)
+_P_NEXT_WEEK_ON = re.compile(
+    rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b"
+)
+_P_NEXT_WEEKDAY = re.compile(rf"\bnext\s+({_WD})\b")
+_P_THIS_WEEKDAY = re.compile(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD})\b")
+_P_PAST_WEEKDAY = re.compile(rf"\b(?:last|this\s+past|past|previous)\s+({_WD})\b")
+_P_WEEK_PHRASES = re.compile(
+    r"\b(?:(?P<after_next>(?:the\s+)?week\s+after\s+next)"
+    r"|(?P<this_or_next>this\s+week\s+or\s+(?:the\s+)?next(?:\s+week)?)"
+    r"|(?P<next_or_after>next\s+week\s+or\s+the\s+(?:week\s+)?after(?:\s+next)?)"
+    r"|(?P<early_next>(?:early|beginning\s+of|start\s+of|the\s+beginning\s+of|the\s+start\s+of)"
+    r"\s+next\s+week)"
+    r"|(?P<mid_next>(?:mid|the\s+middle\s+of|middle\s+of)[\s-]+next\s+week)"
+    r"|(?P<next>next\s+week|the\s+following\s+week)"
+    r"|(?P<week_after>the\s+week\s+after(?!\s+(?:that|the|this|your|our|next)))"
+    r"|(?P<past>last\s+week|earlier\s+this\s+week|the\s+week\s+before|previous\s+week)"
+    r"|(?P<within_week>(?:with)?in\s+(?:the\s+)?(?:next\s+)?(?:a|one|1)\s+week)"
+    r"|(?P<this>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:work\s*)?week|end\s+of\s+week"
+    r"|this\s+week|later\s+this\s+week|the\s+rest\s+of\s+the\s+week|\beow\b"
+    r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
+    r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
+)
+_P_MONTH_PHRASES = re.compile(
+    r"\b(?:(?P<past>last\s+month|last\s+year|last\s+quarter)"
+    r"|(?P<early_next_month>(?:early|the\s+beginning\s+of|beginning\s+of|start\s+of"
+    r"|the\s+start\s+of)\s+next\s+month)"
+    r"|(?P<next_month>(?:the\s+)?(?:end\s+of\s+)?next\s+month)"
+    r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end"
+    r"|this\s+month|later\s+this\s+month|\beom\b)"
+    r"|(?P<next_quarter>(?:the\s+)?(?:end\s+of\s+)?next\s+quarter)"
+    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end|this\s+quarter"
+    r"|end\s+of\s+q[1-4])"
+    r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year)"
+    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|this\s+year"
+    r"|end\s+of\s+year))\b"
+)
+_P_DAY_WORDS = re.compile(
+    r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
+    r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
+    r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
+    r"|(?P<today>today|tonight|this\s+afternoon|this\s+evening|this\s+morning|later\s+today"
+    r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+business"
+    r"|\beod\b|\bcob\b|\beob\b))\b"
+)
+_P_WEEKDAY = re.compile(rf"\b({_WD_ANY})(?!'s\s)(?!s\b)")
+
+_P_TIME = re.compile(
+    r"\b(?:(?P<noon>noon|midday|lunchtime|12\s*noon)"
+    r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?"
+    r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?))?(?![\d/.:]\d|\s*(?:st|nd|rd|th|days?|weeks?|of|%)\b)"
+    r"|(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z])"
+    r"|(?P<h3>\d{1,2}):(?P<m3>\d{2})(?![\d:]))"
+)
+
+# Clause boundaries bound the context in which a date is judged to refer to the past.
+_CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s|\s-\s|\b(?:and|but|so|while|although)\b")
+_PAST_CUE = re.compile(
+    r"\b(?:thanks?\s+(?:you\s+)?(?:again\s+)?for|thank\s+you\s+for|was|were|came|met|spoke"
+    r"|talked|had(?!\s+to)|did|interviewed|visited|applied|submitted|received|discussed|mentioned|said"
+    r"|promised"
+    r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|last|previously"
+    r"|earlier)\b"
+)
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|going\s+to|gonna|expect|plan|hope|by|until|before|next|need|can|could"
+    r"|would|should|must|let\s+you\s+know|hear|please)\b|'ll\b"
+)
+_NOT_A_DUE_CUE = re.compile(
+    r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)(?:\s+date)?"
+    r"(?:\s+(?:is|will\s+be|of|on|from))?\s*:?\s*(?:the\s+)?"
+    r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
+    # The old day of something moved or called off is not when anything is due.
+    r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
+    r"|couldn't\s+meet|can't\s+meet|off)\s+(?:on\s+|for\s+)?(?:the\s+)?)$"
+)
+_AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
+# Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
+_DEADLINE_CUE = re.compile(
+    r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|\bin|prior\s+to|latest"
+    r"|deadline(?:\s+is|\s+of)?|\bdue)\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?$"
+)
+
+
+
+def normalise(text: str) -> str:
+    """The statement as the rules read it: lower case, straight quotes, plain dashes and spaces."""
+    # Same-length replacements keep the text simple to reason about; lower() may change length
+    # for rare characters, which is harmless because spans are only used on this string.
+    return (
+        text.replace("\u2019", "'")
+        .replace("\u2018", "'")
+        .replace("\u201c", '"')
+        .replace("\u201d", '"')
+        .replace("\u2013", "-")
+        .replace("\u2014", "-")
+        .replace("\u00a0", " ")
+        .lower()
+    )
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _NUMBER_WORDS.get(word)
+
+
+def _month_last(year: int, month: int) -> date:
+    return date(year, month, _stdlib_calendar.monthrange(year, month)[1])
+
+
+def _add_months(year: int, month: int, k: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + k
+    return index // 12, index % 12 + 1
+
+
+def _next_week_start(day: date, cal: BusinessCalendar, k: int = 1) -> date:
+    """The first working weekday of the k-th work week after the one `day` falls in."""
+    start = cal.work_week_start(day)
+    for _ in range(k):
+        # The day after a work week's end is a weekend day, which belongs to the next week.
+        start = cal.work_week_start(cal.work_week_end(start) + timedelta(days=1))
+    return start
+
+
+def _weekday_in_next_week(weekday: int, day: date, cal: BusinessCalendar) -> date:
+    start = _next_week_start(day, cal)
+    return start + timedelta(days=(weekday - start.weekday()) % 7)
+
+
+def _weekday_number(word: str) -> int:
+    word = word.rstrip(".")
+    return _WEEKDAYS.get(word, _WEEKDAY_ABBREVIATIONS.get(word, 0))
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _next_on_or_after(month: int, dom: int, today: date) -> date | None:
+    for year in range(today.year, today.year + 5):
+        candidate = _safe_date(year, month, dom)
+        if candidate is not None and candidate >= today:
+            return candidate
+    return None
+
+
+def _full_year(text: str) -> int:
+    year = int(text)
+    return 2000 + year if len(text) == 2 else year
+
+
+# --- one handler per pattern: (match, today, moment, calendar, locale) -> _Found | None --------
+
+_Handler = Callable[[re.Match[str], date, datetime, BusinessCalendar, str], "_Found | None"]
+
+
+def _found(m: re.Match[str], first: date | None, last: date | None, form: str) -> _Found:
+    return _Found(m.start(), m.end(), first, last, form)
+
+
+def _h_placeholder(m: re.Match[str], today: date, *_: object) -> _Found:
+    return _found(m, None, None, "placeholder")
+
+
+def _h_iso(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+    if day is None:
+        return None
+    return _found(m, day, day, "date.iso")
+
+
+def _h_numeric(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    if m[1] is None:
+        first, second, year_text, separator = int(m[5]), int(m[7]), m[8], m[6]
+    else:
+        first, second, year_text, separator = int(m[1]), int(m[3]), m[4], m[2]
+    if separator == "." and year_text is None:
+        return None  # "3.5" is a number, not a date
+    if first == 24 and second == 7 and year_text is None:
+        return None  # "24/7"
+    month_first = locale.lower() in MONTH_FIRST_LOCALES
+    ambiguous = first <= 12 and second <= 12 and first != second
+    if first > 12 and second <= 12:
+        month, dom = second, first
+    elif second > 12 and first <= 12:
+        month, dom = first, second
+    elif first > 12 and second > 12:
+        return None
+    elif month_first:
+        month, dom = first, second
+    else:
+        month, dom = second, first
+    if year_text is not None:
+        day = _safe_date(_full_year(year_text), month, dom)
+    else:
+        day = _next_on_or_after(month, dom, today)
+    if day is None:
+        return None
+    found = _found(m, day, day, "date.numeric")
+    found.ambiguous = ambiguous
+    return found
+
+
+def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    span = m[0]
+    try:
+        # dateutil reads the ordinary explicit date; the year defaults to the statement's own.
+        parsed = _date_parser.parse(span, default=datetime(today.year, 1, 1), fuzzy=True)
+    except (ValueError, OverflowError):
+        return None
+    day = parsed.date()
+    if m[3] is None and day < today:
+        # No year said: the next such date on or after the day it was said.
+        day = _next_on_or_after(day.month, day.day, today) or day
+    return _found(m, day, day, "date.month_day")
+
+
+def _h_month_only(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    month_word = re.search(_MONTH, m[0])
+    if month_word is None:
+        return None
+    month = _MONTHS[month_word[0].rstrip(".")]
+    if m[2]:
+        year = int(m[2])
+    else:
+        year = today.year if month >= today.month else today.year + 1
+    part = (m[1] or "").replace("the ", "").strip()
+    last = _month_last(year, month)
+    if part == "early" or part.endswith("beginning of") or part.endswith("start of"):
+        last = date(year, month, 10)
+    elif part == "mid" or part.endswith("middle of"):
+        last = date(year, month, 20)
+    return _found(m, date(year, month, 1), last, "date.month")
+
+
+def _h_nth(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    dom = int(m[1])
+    if not 1 <= dom <= 31:
+        return None
+    day = _safe_date(today.year, today.month, dom) if dom >= today.day else None
+    if day is None:
+        year, month = _add_months(today.year, today.month, 1)
+        for _k in range(12):
+            day = _safe_date(year, month, dom)
+            if day is not None:
+                break
+            year, month = _add_months(year, month, 1)
+    if day is None:
+        return None
+    return _found(m, day, day, "date.day_of_month")
+
+
+def _count(
+    m: re.Match[str],
+    n: int,
+    unit: str,
+    today: date,
+    moment: datetime,
+    cal: BusinessCalendar,
+) -> _Found:
+    if "business" in unit or "working" in unit or "work " in unit:
+        last = cal.add_business_days(today, n)
+        form = "count.business_days"
+    elif unit.startswith("week"):
+        last = today + timedelta(days=7 * n)
+        form = "count.weeks"
+    elif unit.startswith("month"):
+        year, month = _add_months(today.year, today.month, n)
+        last = _safe_date(year, month, today.day) or _month_last(year, month)
+        form = "count.months"
+    elif unit.startswith("hour"):
+        last = max(today, (moment + timedelta(hours=n)).date())
+        form = "count.hours"
+    else:
+        last = today + timedelta(days=n)
+        form = "count.days"
+    return _found(m, today, last, form)
+
+
+def _unit_of(words: str) -> str:
+    return re.sub(r"\s+", " ", words.strip())
+
+
+def _h_range_count(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    first = _number(m[1])
+    second = _number(m[2]) if m[2] else None
+    if first is None or (m[2] and second is None):
+        return None
+    n = max(first, second or 0)
+    if n > 400:
+        return None
+    return _count(m, n, _unit_of(m[3]), today, moment, cal)
+
+
+def _h_next_count(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    n = _number(m[1])
+    if n is None or n > 400:
+        return None
+    return _count(m, n, _unit_of(m[2]), today, moment, cal)
+
+
+def _h_fuzzy_count(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found:
+    couple = m[1].startswith("couple")
+    unit = _unit_of(m[3])
+    if unit.endswith("weeks"):
+        return _found(m, today, today + timedelta(days=14 if couple else 21), "count.fuzzy_weeks")
+    # "a couple of days" and "a few days" are working days: people mean the office's days.
+    return _found(m, today, cal.add_business_days(today, 2 if couple else 3), "count.fuzzy_days")
+
+
+def _h_one_or_two(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found:
+    unit = m[1]
+    if unit == "day":
+        return _found(m, today, today + timedelta(days=2), "count.days")
+    if unit == "week":
+        return _found(m, today, today + timedelta(days=14), "count.weeks")
+    year, month = _add_months(today.year, today.month, 2)
+    return _found(
+        m, today, _safe_date(year, month, today.day) or _month_last(year, month), "count.months"
+    )
+
+
+def _h_fortnight(m: re.Match[str], today: date, *_: object) -> _Found:
+    return _found(m, today, today + timedelta(days=14), "count.weeks")
+
+
+def _h_coming_days(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found:
+    if m[1] == "weeks":
+        return _found(m, today, today + timedelta(days=21), "count.fuzzy_weeks")
+    return _found(m, today, cal.add_business_days(today, 3), "count.fuzzy_days")
+
+
+def _h_week_list_next(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found:
+    days = [
+        _weekday_in_next_week(_WEEKDAYS[w], today, cal) for w in re.findall(_WD, m[1])
+    ]
+    return _found(m, min(days), max(days), "weekday.next_week")
+
+
+_h_next_week_on = _h_week_list_next
+
+
+def _h_this_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
+    day = today + timedelta(days=(_WEEKDAYS[m[1]] - today.weekday()) % 7)
+    return _found(m, day, day, "weekday.this")
+
+
+def _h_past_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
+    found = _found(m, None, None, "weekday.past")
+    found.past = True
+    return found
+
+
+def _h_week_phrases(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found:
+    kind = m.lastgroup or "this"
+    if kind == "past":
+        found = _found(m, None, None, "week.past")
+        found.past = True
+        return found
+    if kind == "within_week":
+        return _found(m, today, today + timedelta(days=7), "count.weeks")
+    if kind == "weekend":
+        end = cal.work_week_end(today)
+        weekend_last = end + timedelta(days=len(cal.weekend))
+        return _found(m, end + timedelta(days=1), weekend_last, "week.weekend")
+    if kind == "this":
+        return _found(m, today, cal.work_week_end(today), "week.this")
+    next_start = _next_week_start(today, cal)
+    if kind == "next":
+        return _found(m, next_start, cal.work_week_end(next_start), "week.next")
+    if kind == "this_or_next":
+        return _found(m, today, cal.work_week_end(next_start), "week.this_or_next")
+    if kind == "early_next":
+        # "Early next week" at its latest: the third working weekday of next week.
+        return _found(m, next_start, next_start + timedelta(days=2), "week.early_next")
+    if kind == "mid_next":
+        return _found(m, next_start, next_start + timedelta(days=2), "week.mid_next")
+    after_next = _next_week_start(today, cal, 2)
+    if kind in ("next_or_after", "week_after"):
+        return _found(m, next_start, cal.work_week_end(after_next), "week.after_next")
+    return _found(m, after_next, cal.work_week_end(after_next), "week.after_next")
+
+
+def _h_month_phrases(m: re.Match[str], today: date, *_: object) -> _Found:
+    kind = m.lastgroup or "month"
+    if kind == "past":
+        found = _found(m, None, None, "month.past")
+        found.past = True
+        return found
+    if kind == "month":
+        return _found(m, today, _month_last(today.year, today.month), "month.end")
+    if kind in ("next_month", "early_next_month"):
+        year, month = _add_months(today.year, today.month, 1)
+        last = _month_last(year, month) if kind == "next_month" else date(year, month, 10)
+        return _found(m, date(year, month, 1), last, "month.next")
+    quarter_last_month = (today.month - 1) // 3 * 3 + 3
+    if kind == "quarter":
+        return _found(m, today, _month_last(today.year, quarter_last_month), "quarter.end")
+    if kind == "next_quarter":
+        year, month = _add_months(today.year, quarter_last_month, 3)
+        return _found(m, today, _month_last(year, month), "quarter.next")
+    if kind == "year":
+        return _found(m, today, date(today.year, 12, 31), "year.end")
+    return _found(m, today, date(today.year + 1, 12, 31), "year.next")
+
+
+def _h_day_words(m: re.Match[str], today: date, *_: object) -> _Found:
+    kind = m.lastgroup or "today"
+    if kind == "past":
+        found = _found(m, None, None, "day.past")
+        found.past = True
+        return found
+    if kind == "tomorrow":
+        day = today + timedelta(days=1)
+        return _found(m, day, day, "day.tomorrow")
+    if kind == "after_tomorrow":
+        day = today + timedelta(days=2)
+        return _found(m, day, day, "day.after_tomorrow")
+    return _found(m, today, today, "day.today")
+
+
+def _h_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
+    # A bare weekday is the next such day strictly after the day it was said.
+    ahead = (_weekday_number(m[1]) - today.weekday()) % 7
+    day = today + timedelta(days=ahead or 7)
+    return _found(m, day, day, "weekday.bare")
+
+
+_PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
+    (_P_PLACEHOLDER, _h_placeholder),
+    (_P_ISO, _h_iso),
+    (_P_MONTH_DAY, _h_month_day),
+    (_P_NUMERIC, _h_numeric),
+    (_P_MONTH_ONLY, _h_month_only),
+    (_P_WEEK_LIST_NEXT, _h_week_list_next),
+    (_P_NEXT_WEEK_ON, _h_next_week_on),
+    (_P_PAST_WEEKDAY, _h_past_weekday),
+    (_P_NEXT_WEEKDAY, _h_next_week_on),
+    (_P_THIS_WEEKDAY, _h_this_weekday),
+    (_P_ONE_OR_TWO, _h_one_or_two),
+    (_P_FORTNIGHT, _h_fortnight),
+    (_P_FUZZY_COUNT, _h_fuzzy_count),
+    (_P_NEXT_COUNT, _h_next_count),
+    (_P_RANGE_COUNT, _h_range_count),
+    (_P_BARE_COUNT, _h_range_count),
+    (_P_WEEK_PHRASES, _h_week_phrases),
+    (_P_COMING_DAYS, _h_coming_days),
+    (_P_MONTH_PHRASES, _h_month_phrases),
+    (_P_DAY_WORDS, _h_day_words),
+    (_P_NTH, _h_nth),
+    (_P_WEEKDAY, _h_weekday),
+)
+
+# A cheap first look: text with none of these has no time expression and skips the scan.
+_ANY_HINT = re.compile(
+    r"\d|day|week|month|year|quarter|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
+    r"|fortnight|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may|jun|jul"
+    r"|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date"
+)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def _clause_before(text: str, start: int) -> str:
+    window = text[max(0, start - 80) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    return window[breaks[-1].end() :] if breaks else window
+
+
+def _refers_to_past(text: str, found: _Found) -> bool:
+    if found.past:
+        return True
+    before = _clause_before(text, found.start)
+    if _AFTER_PAST.match(text[found.end : found.end + 12]):
+        return True
+    return bool(_PAST_CUE.search(before)) and not _FUTURE_CUE.search(before)
+
+
+def _not_a_due(text: str, found: _Found) -> bool:
+    # A start date or a recurring day ("every Monday") is not something owed to the candidate.
+    before = _clause_before(text, found.start)
+    if _NOT_A_DUE_CUE.search(before):
+        return True
+    return text[found.end : found.end + 1] == "s" and found.form == "weekday.bare"
+
+
+def _is_deadline(text: str, found: _Found) -> bool:
+    if found.form.startswith("count.") or found.form in ("day.today", "day.tomorrow"):
+        return True
+    return bool(_DEADLINE_CUE.search(text[max(0, found.start - 30) : found.start]))
+
+
+def _time_of(m: re.Match[str]) -> time | None:
+    if m["noon"]:
+        return time(12, 0)
+    hour_text = m["h1"] or m["h2"] or m["h3"]
+    minute_text = m["m1"] or m["m2"] or m["m3"]
+    marker = (m["ap1"] or m["ap2"] or "").replace(".", "")
+    hour = int(hour_text)
+    minute = int(minute_text) if minute_text else 0
+    if minute > 59 or hour > 23:
+        return None
+    if marker == "pm" and hour < 12:
+        hour += 12
+    elif marker == "am" and hour == 12:
+        hour = 0
+    elif not marker and not minute_text and m["h1"] and 1 <= hour <= 7:
+        hour += 12  # "at 3" in business hours is the afternoon
+    elif not marker and m["h1"] and minute_text and 1 <= hour <= 6:
+        hour += 12
+    if hour > 23:
+        return None
+    return time(hour, minute)
+
+
+def _scan(text: str, today: date, moment: datetime, cal: BusinessCalendar, locale: str) -> Iterator[
+    _Found
+]:
+    taken: list[tuple[int, int]] = []
+    for pattern, handler in _PATTERNS:
+        for m in pattern.finditer(text):
+            if _overlaps(m.start(), m.end(), taken):
+                continue
+            found = handler(m, today, moment, cal, locale)
+            if found is None:
+                continue
+            taken.append((m.start(), m.end()))
+            yield found
+
+
+def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
+    """Give each date the time of day said next to it; a lone time belongs to the statement's day."""
+    lone: list[_Found] = []
+    for m in _P_TIME.finditer(text):
+        if _overlaps(m.start(), m.end(), taken):
+            continue
+        said = _time_of(m)
+        if said is None:
+            continue
+        near = [
+            d
+            for d in dates
+            if d.latest is not None
+            and (0 <= m.start() - d.end <= 25 or 0 <= d.start - m.end() <= 25)
+            and not re.search(r"[.;!?\n]", text[min(d.end, m.end()) : max(d.start, m.start())])
+        ]
+        if near:
+            target = min(near, key=lambda d: min(abs(m.start() - d.end), abs(d.start - m.end())))
+            if target.time is None or said > target.time:
+                target.time = said
+        else:
+            lone.append(_Found(m.start(), m.end(), None, None, "time", time=said))
+    return lone
+
+
+def resolve(
+    text: str,
+    said_at: datetime | date,
+    calendar: BusinessCalendar | None = None,
+    locale: str = "en-US",
+    *,
+    deadlines_only: bool = False,
+) -> Deadline | None:
+    """When what `text` states is due, resolved against when it was said; None if none stated.
+
+    With `deadlines_only`, only dates said as a deadline count ("by Friday", "within 3 days"):
+    what someone asks of the candidate is due by its deadline, not on the days it mentions.
+    `said_at` is the employer's local time (an aware datetime is read as its wall-clock time).
+    Ranges and alternatives resolve to their latest end; dates that refer to the past are not
+    dues; the result is never before `said_at`'s date. Never raises on any text.
+    """
+    cal = calendar or _DEFAULT_CALENDAR
+    if isinstance(said_at, datetime):
+        moment = said_at.replace(tzinfo=None)
+        today = moment.date()
+    else:
+        today = said_at
+        moment = datetime(said_at.year, said_at.month, said_at.day)
+    if not isinstance(text, str) or not text:
+        return None
+    normal = normalise(text[:MAX_CHARS])
+    if not _ANY_HINT.search(normal):
+        return None
+    try:
+        found = list(_scan(normal, today, moment, cal, locale or "en-US"))
+    except (ValueError, OverflowError):
+        # Dates near the ends of the calendar (year 9999) cannot be reached: none stated.
+        return None
+    taken = [(f.start, f.end) for f in found]
+    dates = [
+        f
+        for f in found
+        if f.latest is not None and not _refers_to_past(normal, f) and not _not_a_due(normal, f)
+    ]
+    dates = [
+        d
+        for d in dates
+        if d.latest is not None
+        and d.latest >= today
+        and (not deadlines_only or _is_deadline(normal, d))
+    ]
+    lone_times = _attach_times(normal, dates, taken)
+    if not dates and lone_times and not deadlines_only:
+        # "We'll call you at 3": the day it was said, at that time.
+        latest_time = max(t.time for t in lone_times if t.time is not None)
+        return Deadline(today, today, latest_time, ("time",))
+    if not dates:
+        return None
+    latest = max(d.latest for d in dates if d.latest is not None)
+    earliest = min(d.earliest or today for d in dates)
+    times = [d.time for d in dates if d.latest == latest and d.time is not None]
+    forms = tuple(dict.fromkeys(d.form for d in dates))
+    return Deadline(
+        earliest=max(earliest, today),
+        latest=latest,
+        time=max(times) if times else None,
+        forms=forms,
+        ambiguous=any(d.ambiguous for d in dates),
+    )

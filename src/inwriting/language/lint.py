@@ -1,0 +1,343 @@
+"""The linter for what interviewers and recruiters write: scripts, emails, offer letters, posts.
+
+`lint(document, rules, at)` returns findings, each pointing at the flagged words with a 1-based
+line and column. It is pure: rules come in (see `lint_rules`), the time for the reader comes in,
+nothing is read from the clock or the disk here.
+
+Three kinds of rule run here:
+
+- `pattern`: regular expressions or swaps found in the masked text (quotations and code blanked);
+- `promise`: sentences the reader reads as a `promise` with no `due` (or with no channel named);
+  the reader is the one place that knows what a promise and a date are, so the linter asks it
+  instead of keeping a second set of date patterns;
+- `offer-letter`: a document that looks like an offer letter but lacks a required element.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from datetime import datetime
+from typing import Any
+
+from inwriting.errors import UserError
+from inwriting.language.lint_rules import RANK, Level, Rule, RuleSet
+from inwriting.language.lint_source import Document
+
+# The reader's call as the linter uses it: read(text, at, channel) -> object with kind and due.
+Reader = Callable[[str, datetime, str], Any]
+
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the linter flags, at the words that earned it."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    level: Level
+    rule: str
+    message: str
+    suggestion: str | None
+    text: str
+    offset: int
+
+    def at_or_above(self, level: str) -> bool:
+        """Whether this finding is at least as serious as `level`."""
+        return RANK[self.level] >= RANK[level]
+
+
+def lint(
+    document: Document,
+    rules: RuleSet,
+    at: datetime,
+    *,
+    reader: Reader | None = None,
+) -> list[Finding]:
+    """Every finding in a document, in order of position then rule id.
+
+    `at` is handed to the reader (when the text was written); it decides nothing here except
+    what "Monday" would mean, and the linter only asks whether a date was stated at all.
+    Raises UserError for an inline directive that names an unknown rule.
+    """
+    _check_directives(document, rules)
+    kinds = _document_kinds(document, rules)
+    readings = _Readings(document, at, reader)
+    active = [rule for rule in rules.rules if not any(k in kinds for k in rule.skip_documents)]
+    found = list(_pattern_findings(document, tuple(r for r in active if r.kind == "pattern")))
+    for rule in active:
+        if rule.kind == "promise":
+            found.extend(_promise_findings(document, rule, readings))
+        elif rule.kind == "offer-letter" and rule.document in kinds:
+            found.extend(_offer_findings(document, rule, kinds[rule.document]))
+    kept = _unsuppressed(document, found)
+    return sorted(kept, key=lambda f: (f.line, f.column, f.rule))
+
+
+def worst(findings: Iterable[Finding]) -> str | None:
+    """The most serious level among findings, or None when there are none."""
+    levels = [finding.level for finding in findings]
+    return max(levels, key=lambda level: RANK[level]) if levels else None
+
+
+def _finding(
+    document: Document, rule: Rule, start: int, end: int, suggestion: str | None, message: str = ""
+) -> Finding:
+    line, column = document.position(start)
+    end_line, end_column = document.position(max(start, end - 1))
+    words = " ".join(document.text[start:end].split())
+    text = (message or rule.message).replace("{match}", words)
+    return Finding(
+        path=document.name,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column + 1,  # exclusive, as SARIF and most editors count
+        level=rule.level,
+        rule=rule.id,
+        message=text,
+        suggestion=suggestion,
+        text=words,
+        offset=start,
+    )
+
+
+@dataclass(frozen=True)
+class _Alternative:
+    rule: Rule
+    pattern: re.Pattern[str]
+    suggestion: str | None
+
+
+class _Scanner:
+    """All patterns of a list of pattern rules, found in one pass of one combined regex.
+
+    Python runs one alternation of every pattern several times faster than one pass per pattern.
+    Each alternative is wrapped in a named group, so a match says which pattern (and so which
+    rule and which suggestion) it is; the scan restarts one character after each match start, so
+    matches that begin inside another are found too.
+    """
+
+    def __init__(self, rules: tuple[Rule, ...]) -> None:
+        self.alternatives = [
+            _Alternative(rule, pattern, suggestion)
+            for rule in rules
+            for pattern, suggestion in (
+                *((p, rule.suggestion) for p in rule.patterns),
+                *((swap.find, swap.use) for swap in rule.swaps),
+            )
+        ]
+        sources = [alternative.pattern.pattern for alternative in self.alternatives]
+        source = "|".join(f"(?P<_lint{n}>{part})" for n, part in enumerate(sources))
+        self.combined = re.compile(source, re.IGNORECASE | re.MULTILINE) if source else None
+        # Case-insensitive matching is the slow part of Python's regex engine: where every
+        # pattern can be lowercased safely, the scan runs without IGNORECASE on lowercased text,
+        # about three times faster.
+        lowered = [_lowercase_pattern(part) for part in sources]
+        self.lowered: re.Pattern[str] | None = None
+        if source and all(part is not None for part in lowered):
+            fast = "|".join(f"(?P<_lint{n}>{part})" for n, part in enumerate(lowered))
+            self.lowered = re.compile(fast, re.MULTILINE)
+
+    def hits(self, text: str) -> Iterator[tuple[int, int, _Alternative]]:
+        """(start, end, alternative) for every pattern match, by start then pattern order."""
+        if self.combined is None:
+            return
+        search = self.combined.search
+        if self.lowered is not None:
+            lowered = text.lower()
+            if len(lowered) == len(text):  # lower() never shortens; same length, same offsets
+                search, text = self.lowered.search, lowered
+        position = 0
+        while (match := search(text, position)) is not None:
+            start = match.start()
+            group = match.lastgroup or "_lint0"
+            index = int(group[5:])
+            if match.end() > start:
+                yield start, match.end(), self.alternatives[index]
+            # Another rule's pattern may match from the same place: the alternation stopped at
+            # the first one, so ask the later patterns of other rules directly.
+            for other in self.alternatives[index + 1 :]:
+                if other.rule is not self.alternatives[index].rule:
+                    extra = other.pattern.match(text, start)
+                    if extra is not None and extra.end() > start:
+                        yield start, extra.end(), other
+            position = start + 1
+
+
+def _lowercase_pattern(source: str) -> str | None:
+    """The pattern with its literal letters lowercased, or None when that may change it.
+
+    Escapes keep their case (\\S is not \\s), group names keep theirs, and a pattern with an
+    inline flag (say a case-sensitive `(?-i:...)`) is not touched.
+    """
+    if re.search(r"\(\?[aiLmsux-]+[:)]", source):
+        return None
+    out: list[str] = []
+    index = 0
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            out.append(source[index : index + 2])
+            index += 2
+            continue
+        if source.startswith(("(?P<", "(?P="), index):
+            close = source.find(">" if source[index + 3] == "<" else ")", index)
+            if close < 0:
+                return None
+            out.append(source[index : close + 1])
+            index = close + 1
+            continue
+        out.append(char.lower())
+        index += 1
+    return "".join(out)
+
+
+@lru_cache(maxsize=32)
+def _scanner(rules: tuple[Rule, ...]) -> _Scanner:
+    return _Scanner(rules)
+
+
+def _pattern_findings(document: Document, rules: tuple[Rule, ...]) -> Iterator[Finding]:
+    """Findings of every pattern rule; one finding per rule for overlapping matches."""
+    reach: dict[str, int] = {}  # rule id -> end of its last finding
+    for start, end, alternative in _scanner(rules).hits(document.masked):
+        rule = alternative.rule
+        if start < reach.get(rule.id, -1):
+            continue  # two patterns of one rule on the same words: report them once
+        if rule.unless and _sentence_matches(document, start, rule.unless):
+            continue
+        reach[rule.id] = end
+        yield _finding(document, rule, start, end, alternative.suggestion)
+
+
+def _sentence_matches(document: Document, offset: int, patterns: Iterable[re.Pattern[str]]) -> bool:
+    start, end = document.sentence_at(offset)
+    sentence = document.masked[start:end]
+    return any(pattern.search(sentence) for pattern in patterns)
+
+
+class _Readings:
+    """The reader's reading of each sentence, asked for at most once per sentence."""
+
+    def __init__(self, document: Document, at: datetime, reader: Reader | None) -> None:
+        self.document = document
+        self.at = at
+        self.reader = reader
+        self.cache: dict[tuple[int, int], Any] = {}
+
+    def get(self, span: tuple[int, int]) -> Any:
+        if span not in self.cache:
+            if self.reader is None:
+                self.reader = _default_reader()
+            sentence = _SPACE.sub(" ", self.document.masked[span[0] : span[1]]).strip()
+            self.cache[span] = self.reader(sentence, self.at, "email")
+        return self.cache[span]
+
+
+def _default_reader() -> Reader:
+    try:
+        from inwriting.language import read
+    except ImportError:  # the reader ships in the same package; its absence is a broken install
+        raise UserError(
+            "the reader (inwriting.language.read) is not installed; "
+            "reinstall inwriting or disable the promise.* rules"
+        ) from None
+    return read  # type: ignore[no-any-return]
+
+
+def _promise_findings(document: Document, rule: Rule, readings: _Readings) -> Iterator[Finding]:
+    # Only sentences with a contact verb go to the reader: it is far slower than one regex, and a
+    # sentence without "call", "contact", "hear", "let you know"... cannot promise contact.
+    for span in document.sentences:
+        sentence = document.masked[span[0] : span[1]]
+        hit = next((m for p in rule.prefilter if (m := p.search(sentence))), None)
+        if hit is None:
+            continue
+        reading = readings.get(span)
+        if getattr(reading, "kind", None) != "promise":
+            continue
+        due = getattr(reading, "due", None)
+        if rule.lacks == "date" and due is not None:
+            continue
+        if rule.lacks == "channel" and (
+            due is None or any(p.search(sentence) for p in rule.channel)
+        ):
+            continue
+        if rule.unless and any(p.search(sentence) for p in rule.unless):
+            continue
+        yield _finding(
+            document, rule, span[0] + hit.start(), span[0] + hit.end(), rule.suggestion
+        )
+
+
+def _document_kinds(document: Document, rules: RuleSet) -> dict[str, tuple[int, int]]:
+    """Which named kinds of document this is, each with where it first showed (the offer)."""
+    kinds: dict[str, tuple[int, int]] = {}
+    for name, patterns in rules.documents.items():
+        hits = [m.span() for p in patterns if (m := p.search(document.masked))]
+        if hits:
+            kinds[name] = min(hits)
+    return kinds
+
+
+def _offer_findings(document: Document, rule: Rule, where: tuple[int, int]) -> Iterator[Finding]:
+    # The letter's own wording counts even inside quotation marks ("Senior Engineer"), so the
+    # required elements are looked for in the text, less HTML comments, not in the masked copy.
+    if any(pattern.search(document.text) for pattern in rule.require):
+        return
+    yield _finding(document, rule, where[0], where[1], rule.suggestion)
+
+
+def _check_directives(document: Document, rules: RuleSet) -> None:
+    known = rules.ids()
+    for directive in document.directives:
+        unknown = [name for name in directive.rule_ids if name not in known]
+        if unknown:
+            raise UserError(
+                f"{document.name}:{directive.line}: unknown rule id '{unknown[0]}' in "
+                f"inwriting-{directive.action}; see `inwriting lint --list-rules`"
+            )
+
+
+def _unsuppressed(document: Document, found: list[Finding]) -> list[Finding]:
+    """Drop findings that an inline `<!-- inwriting-disable ... -->` turns off."""
+    if not document.directives:
+        return found
+    # Each range is (rule ids or empty for all, start offset, end offset).
+    ranges: list[tuple[tuple[str, ...], int, int]] = []
+    open_from: dict[str, int] = {}  # rule id ("" for all) -> where its disable began
+    for directive in document.directives:
+        names = directive.rule_ids or ("",)
+        if directive.action == "disable":
+            for name in names:
+                open_from.setdefault(name, directive.offset)
+        elif directive.action == "enable":
+            for name in names if directive.rule_ids else tuple(open_from):
+                if name in open_from:
+                    ranges.append(((name,) if name else (), open_from.pop(name), directive.offset))
+        else:
+            line, _ = document.position(directive.end)
+            if directive.action == "disable-next-line":
+                line += 1
+            else:
+                line, _ = document.position(directive.offset)
+            start, end = document.line_range(line)
+            ranges.append((directive.rule_ids, start, end + 1))
+    for name, start in open_from.items():
+        ranges.append(((name,) if name else (), start, len(document.text) + 1))
+
+    def suppressed(finding: Finding) -> bool:
+        category = finding.rule.split(".", 1)[0]
+        return any(
+            start <= finding.offset < end and (not ids or finding.rule in ids or category in ids)
+            for ids, start, end in ranges
+        )
+
+    return [finding for finding in found if not suppressed(finding)]

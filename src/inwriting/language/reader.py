@@ -1,0 +1,440 @@
+"""The reader: one statement in, what it is, by when it is due, and why: `read()`.
+
+Kinds come from phrase rules kept as data (rules/kinds.yaml), each with the reason that is shown
+to the user; due dates come from `deadlines.resolve`. docs/reader-contract.md is the
+specification. The function is pure and deterministic: `at` is passed in, nothing is read from the
+clock, and it never raises on any text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from inwriting.domain.calendar import BusinessCalendar
+from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
+from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
+
+KINDS = (
+    "rejection",
+    "written_offer",
+    "verbal_offer",
+    "delay",
+    "next_step",
+    "request",
+    "promise",
+    "enthusiasm",
+    "other",
+)
+CHANNELS = ("email", "letter", "phone", "in-person", "video", "message")
+WRITTEN_CHANNELS = frozenset({"email", "letter"})
+# Kinds for which a follow-up date makes sense: something is owed to the candidate.
+FOLLOW_UP_KINDS = frozenset({"promise", "verbal_offer", "delay", "next_step"})
+# Kinds whose due date is a deadline stated as such ("by Friday"), not any day they mention.
+DEADLINE_KINDS = frozenset({"request", "written_offer"})
+# Kinds that owe nothing, so no day is due even when a day is mentioned.
+UNDATED_KINDS = frozenset({"rejection", "enthusiasm", "other"})
+
+RULES_FILE = Path(__file__).parent / "rules" / "kinds.yaml"
+
+_CHANNEL_ALIASES = {
+    "in person": "in-person",
+    "in_person": "in-person",
+    "inperson": "in-person",
+    "e-mail": "email",
+    "mail": "email",
+    "text": "message",
+    "sms": "message",
+    "chat": "message",
+    "call": "phone",
+    "video call": "video",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One phrase rule: an id, the kind it points to, its pattern and its reason."""
+
+    id: str
+    kind: str
+    pattern: re.Pattern[str]
+    reason: str
+
+
+@dataclass(frozen=True)
+class KindText:
+    """What a kind means for the user and what it does not mean."""
+
+    title: str
+    means: str
+    not_: str
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What a statement is, by when it is due, and why, in plain words."""
+
+    kind: str
+    due: date | None
+    due_range: tuple[date, date] | None
+    due_time: time | None
+    follow_up_on: date | None
+    explanation: str
+    signals: tuple[str, ...] = field(default_factory=tuple)
+    confident: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The reading as JSON-ready values, dates as ISO strings."""
+        return {
+            "kind": self.kind,
+            "due": self.due.isoformat() if self.due else None,
+            "follow_up_on": self.follow_up_on.isoformat() if self.follow_up_on else None,
+            "explanation": self.explanation,
+            "due_range": (
+                [self.due_range[0].isoformat(), self.due_range[1].isoformat()]
+                if self.due_range
+                else None
+            ),
+            "due_time": self.due_time.strftime("%H:%M") if self.due_time else None,
+            "signals": list(self.signals),
+            "confident": self.confident,
+        }
+
+
+def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rule, ...]]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    macros: dict[str, str] = data.get("macros", {})
+    kinds = {
+        name: KindText(entry["title"], entry["means"], entry["not"])
+        for name, entry in data["kinds"].items()
+    }
+    rules = []
+    for entry in data["rules"]:
+        pattern = entry["pattern"]
+        for name, value in macros.items():
+            pattern = pattern.replace("{" + name + "}", value)
+        rules.append(Rule(entry["id"], entry["kind"], re.compile(pattern), entry["reason"]))
+    return kinds, tuple(rules)
+
+
+# Compiled once, at import: the reader is called thousands of times a second.
+KIND_TEXT, RULES = _load_rules()
+_NEUTRAL_RULES = tuple(r for r in RULES if r.kind == "neutral")
+_KIND_RULES = tuple(r for r in RULES if r.kind != "neutral")
+_HYPOTHETICAL = next(r for r in RULES if r.id == "neutral.hypothetical")
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
+_QUOTED = re.compile(r'"[^"\n]{1,300}"')
+# A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
+# commit anyone; the rest of the clause still does.
+_CONDITION = re.compile(
+    r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that)\b[^.;!?,]*,?"
+)
+# "If you could send it by Thursday" is a polite request, not a condition; only the request rules
+# read it that way, so a conditional offer or promise still does not count.
+_CONDITION_NOT_POLITE = re.compile(
+    r"\b(?:if(?!\s+you\s+(?:could|can|would)\b)|unless|once|as\s+soon\s+as|whenever|in\s+case"
+    r"|provided\s+that)\b[^.;!?,]*,?"
+)
+_CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll|we'll)")
+# Words that show a clause is about the written offer arriving (for a verbal offer's due).
+_LETTER_WORDS = re.compile(
+    r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing)\b"
+)
+_OFFER_LETTER = re.compile(r"\b(?:offer\s+letter|written\s+offer|formal\s+offer|contract)\b")
+_HAS_WORD = re.compile(r"[^\W\d_]{2,}")
+# An offer mentioned in passing ("further to our offer of employment") is not an offer being made.
+_REFERENCE_TO_OFFER = re.compile(
+    r"(?:further\s+to|following\s+(?:up\s+on)?|regarding|about|re:|as\s+per|per|referring\s+to"
+    r"|in\s+reference\s+to|with\s+reference\s+to|accept(?:ed|ing)?|decline[ds]?|declining)"
+    r"\s+(?:our|your|the|my|this|that)?\s*(?:[\w-]+\s+){0,2}$"
+)
+# Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
+# only ever make a verbal offer, whatever the channel.
+_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing"})
+_QUESTION_TAIL = re.compile(r"^[^.;!?]*\?")
+# "We hope to be pleased to offer…", "we will offer…": an intention, not the offer itself.
+_INTENT_BEFORE = re.compile(
+    r"(?:going\s+to|hope\s+to|hoping\s+to|plan\s+to|expect\s+to|intend\s+to|will|'ll|about\s+to"
+    r"|want\s+to|may|might|could|should|would\s+be|'d\s+be|soon\s+be|were|was|had\s+been)"
+    r"\s+(?:be\s+)?(?:\w+\s+)?$"
+)
+
+
+def normalise_channel(channel: str | None) -> str | None:
+    """A channel name as the reader knows it, or None for unknown; ValueError if not a channel."""
+    if channel is None:
+        return None
+    word = channel.strip().lower()
+    if word in ("", "unknown", "none"):
+        return None
+    word = _CHANNEL_ALIASES.get(word, word)
+    if word not in CHANNELS:
+        raise ValueError(f"unknown channel '{channel}'; use one of {', '.join(CHANNELS)}")
+    return word
+
+
+def _strip_quotes(text: str) -> str:
+    # Quoted speech is someone else's words, not what is said to the candidate. A statement that
+    # is nothing but a quotation is read as it stands.
+    stripped = _QUOTED.sub(" ", text)
+    return stripped if _HAS_WORD.search(stripped) else text
+
+
+@dataclass
+class _Analysis:
+    kept: list[str]  # sentences that count, as said
+    body: str  # the same, conditions removed: what the kind rules read
+    fired: dict[str, list[tuple[Rule, str]]]
+    neutral: list[Rule]
+    written_offer: bool = False  # an offer rule that can make it written fired outside a question
+
+
+def _analyse(normal: str) -> _Analysis:
+    kept: list[str] = []
+    neutral: list[Rule] = []
+    for sentence in _SENTENCE_BREAK.split(_strip_quotes(normal)):
+        if not sentence.strip():
+            continue
+        hits = [rule for rule in _NEUTRAL_RULES if rule.pattern.search(sentence)]
+        if hits:
+            neutral.extend(hits)
+            continue
+        kept.append(sentence)
+    body = " . ".join(_CONDITION.sub(" ", s) for s in kept)
+    # A missed no leaves someone waiting on an application that is over, so the rejection rules
+    # read more: quoted words and role talk too; only what is said to be hypothetical is skipped.
+    rejection_body = " . ".join(
+        _CONDITION.sub(" ", s)
+        for s in _SENTENCE_BREAK.split(normal)
+        if not _HYPOTHETICAL.pattern.search(s)
+    )
+    bodies = {
+        "rejection": rejection_body,
+        "request": " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept),
+    }
+    fired: dict[str, list[tuple[Rule, str]]] = {}
+    written_offer = False
+    for rule in _KIND_RULES:
+        text = bodies.get(rule.kind, body)
+        if rule.kind == "offer":
+            for m in rule.pattern.finditer(text):
+                if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
+                    continue
+                fired.setdefault("offer", []).append((rule, m.group(0).strip()))
+                # An offer put as a question ("would you accept an offer at $90k?") is not
+                # an offer in writing.
+                if (
+                    rule.id in _WRITTEN_CAPABLE
+                    and not _QUESTION_TAIL.match(text[m.end() :])
+                    and not _INTENT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                ):
+                    written_offer = True
+                break
+            continue
+        m = rule.pattern.search(text)
+        if m:
+            fired.setdefault(rule.kind, []).append((rule, m.group(0).strip()))
+    return _Analysis(kept, body, fired, neutral, written_offer)
+
+
+def _decide(analysis: _Analysis, channel: str | None) -> str:
+    fired = analysis.fired
+    if "rejection" in fired:
+        return "rejection"
+    if "offer" in fired:
+        written = (
+            analysis.written_offer
+            and channel in WRITTEN_CHANNELS
+            and "terms" in fired
+            and "pending" not in fired
+        )
+        return "written_offer" if written else "verbal_offer"
+    for kind in ("delay", "next_step", "request", "promise", "enthusiasm"):
+        if kind in fired:
+            return kind
+    return "other"
+
+
+def _due_text(kind: str, analysis: _Analysis) -> str:
+    if kind != "verbal_offer":
+        return " . ".join(analysis.kept)
+    # A verbal offer is due when the written offer was said to come; other days in the same
+    # breath ("I'll call you tomorrow to talk it through") are not that.
+    clauses = [c for s in analysis.kept for c in _CLAUSE.split(s)]
+    return " . ".join(c for c in clauses if _LETTER_WORDS.search(c))
+
+
+def _long_date(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _due_words(deadline: Deadline | None, kind: str) -> str:
+    if deadline is None:
+        if kind in UNDATED_KINDS:
+            return ""
+        return "No date was stated, so none is made up."
+    when = _long_date(deadline.latest)
+    if deadline.time is not None:
+        when += f" at {deadline.time:%H:%M}"
+    if deadline.earliest < deadline.latest:
+        span = f" (it may come from {_long_date(deadline.earliest)}; the latest end counts)"
+    else:
+        span = ""
+    if kind == "request":
+        return f"They asked for it by {when}{span}."
+    if kind == "written_offer":
+        return f"They want your answer by {when}{span}."
+    if kind == "next_step":
+        return f"It is planned for {when}{span}."
+    return f"It is due {when}{span}: the last day it is still on time."
+
+
+def _follow_up_words(kind: str, follow_up: date | None, dated: bool) -> str:
+    if follow_up is None:
+        return ""
+    if dated:
+        return (
+            f"If nothing has come by then, a polite follow-up fits on {_long_date(follow_up)}."
+        )
+    return (
+        f"If you hear nothing, a polite follow-up fits on {_long_date(follow_up)}, "
+        "the usual wait when no date is given."
+    )
+
+
+def _explain(
+    kind: str,
+    analysis: _Analysis,
+    deadline: Deadline | None,
+    follow_up: date | None,
+) -> str:
+    text = KIND_TEXT[kind]
+    parts = [text.means]
+    winning = analysis.fired.get(_rule_kind(kind), [])
+    if winning:
+        rule, phrase = winning[0]
+        parts.append(f'Why: "{phrase}". {rule.reason}')
+    elif kind == "other" and analysis.neutral:
+        parts.append(analysis.neutral[0].reason)
+    if kind == "verbal_offer" and "terms" in analysis.fired:
+        parts.append("Terms said out loud or without the letter still leave it a verbal offer.")
+    parts.append(_due_words(deadline, kind))
+    parts.append(_follow_up_words(kind, follow_up, deadline is not None))
+    parts.append(text.not_)
+    if kind in ("promise", "delay") and _OFFER_LETTER.search(analysis.body):
+        parts.append(
+            "About the offer letter: a verbal offer is not an offer. Only the written offer "
+            "with its terms counts, so keep your search going until it arrives and is signed."
+        )
+    return " ".join(p for p in parts if p)
+
+
+def _rule_kind(kind: str) -> str:
+    return "offer" if kind in ("written_offer", "verbal_offer") else kind
+
+
+def _confident(kind: str, analysis: _Analysis, deadline: Deadline | None) -> bool:
+    if kind == "other":
+        return bool(analysis.neutral) or not analysis.fired
+    others = set(analysis.fired) - {_rule_kind(kind), "terms", "pending", "enthusiasm"}
+    if kind == "rejection":
+        others = set()  # a no is formulaic; the rest of the message does not change it
+    ambiguous = deadline is not None and deadline.ambiguous
+    return not others and not ambiguous
+
+
+def _as_moment(at: datetime | date) -> datetime:
+    if isinstance(at, datetime):
+        # The employer's wall-clock time: the zone is dropped, the day is what matters.
+        return at.replace(tzinfo=None)
+    return datetime(at.year, at.month, at.day)
+
+
+def read(
+    text: str,
+    at: datetime | date,
+    channel: str | None = None,
+    *,
+    calendar: BusinessCalendar | None = None,
+    locale: str = "en-US",
+    policy: FollowUpPolicy = DEFAULT_POLICY,
+) -> Reading:
+    """Read one statement: its kind, due date, follow-up day and a plain explanation.
+
+    `at` is when it was said (employer's local time), `channel` how (`email`, `letter`, `phone`,
+    `in-person`, `video`, `message`, or None for unknown, which counts as spoken). An unknown
+    channel name also counts as spoken. Never raises on any text.
+    """
+    if not isinstance(text, str):
+        text = ""
+    try:
+        spoken_channel = normalise_channel(channel) if isinstance(channel, str) else None
+    except ValueError:
+        spoken_channel = None
+    return _read_cached(text, _as_moment(at), spoken_channel, calendar, locale, policy)
+
+
+def _read_cached(
+    text: str,
+    moment: datetime,
+    channel: str | None,
+    calendar: BusinessCalendar | None,
+    locale: str,
+    policy: FollowUpPolicy,
+) -> Reading:
+    cal = calendar or BusinessCalendar()
+    if not _HAS_WORD.search(text):
+        return Reading(
+            kind="other",
+            due=None,
+            due_range=None,
+            due_time=None,
+            follow_up_on=None,
+            explanation=(
+                "Nothing was said here (no words to read), so there is nothing to record: "
+                "no offer, no promise, no date."
+            ),
+            signals=("empty",),
+            confident=True,
+        )
+    truncated = len(text) > MAX_CHARS
+    analysis = _analyse(normalise(text[:MAX_CHARS]))
+    kind = _decide(analysis, channel)
+    deadline: Deadline | None = None
+    if kind not in UNDATED_KINDS:
+        deadline = resolve(
+            _due_text(kind, analysis),
+            moment,
+            cal,
+            locale,
+            deadlines_only=kind in DEADLINE_KINDS,
+        )
+    follow_up: date | None = None
+    if kind in FOLLOW_UP_KINDS:
+        if deadline is not None:
+            follow_up = first_follow_up(deadline.latest, cal, policy)
+        else:
+            follow_up = policy_due(moment.date(), cal, policy)
+    explanation = _explain(kind, analysis, deadline, follow_up)
+    if truncated:
+        explanation += f" Only the first {MAX_CHARS:,} characters were read."
+    signals = [rule.id for rules in analysis.fired.values() for rule, _ in rules]
+    signals += [rule.id for rule in analysis.neutral]
+    if deadline is not None:
+        signals += [f"due.{form}" for form in deadline.forms]
+    return Reading(
+        kind=kind,
+        due=deadline.latest if deadline else None,
+        due_range=(deadline.earliest, deadline.latest) if deadline else None,
+        due_time=deadline.time if deadline else None,
+        follow_up_on=follow_up,
+        explanation=explanation,
+        signals=tuple(dict.fromkeys(signals)),
+        confident=_confident(kind, analysis, deadline),
+    )

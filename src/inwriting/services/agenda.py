@@ -1,0 +1,194 @@
+"""Today's agenda for the whole ledger: `inwriting today` and the web app's agenda page.
+
+Public function:
+
+- `agenda(repo, now) -> list[AgendaItem]` — overdue promises, follow-ups the cadence allows today,
+  thank-you notes owed, open requests, verbal offers still waiting for the written one,
+  applications gone quiet, and one line of pipeline health.
+
+It reads the ledger with a handful of set-based queries (applications with their companies,
+last contacts, follow-ups, open promises, open requests, recent interviews) and computes the rest
+in memory, so it stays quick on tens of thousands of applications.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+from typing import TYPE_CHECKING, Any
+
+from inwriting.domain.agenda import AgendaItem, ordered, pipeline_text
+from inwriting.domain.followup import Expectation
+from inwriting.domain.stages import CLOSED_STAGES, LIVE_STAGES
+from inwriting.store.repository import Repository
+
+if TYPE_CHECKING:
+    from inwriting.domain.calendar import BusinessCalendar
+
+
+def agenda(repo: Repository, now: datetime) -> list[AgendaItem]:
+    """Everything that needs the user's attention on `now`'s day, most pressing first."""
+    from inwriting.config import follow_up_policy
+    from inwriting.services.applications import CONTACT_EVENT_TYPES, start_of
+    from inwriting.services.companies import calendar_for, calendar_settings
+    from inwriting.services.followups import THANK_YOU_WINDOW, cadence_from, owed_thank_yous
+
+    today = now.date()
+    policy = follow_up_policy()
+    settings = calendar_settings()
+    rows = {row.id: row for row in repo.overview() if not row.archived}
+    calendars: dict[int, BusinessCalendar] = {}
+
+    def calendar_of(app_id: int) -> BusinessCalendar:
+        row = rows[app_id]
+        found = calendars.get(row.company_id)
+        if found is None:
+            found = calendar_for(row._mapping, settings)
+            calendars[row.company_id] = found
+        return found
+
+    items: list[AgendaItem] = []
+
+    def add(kind: str, app_id: int | None, day: date, text: str) -> None:
+        row = rows.get(app_id) if app_id is not None else None
+        items.append(
+            AgendaItem(
+                kind,
+                app_id,
+                row.company if row is not None else None,
+                row.role if row is not None else None,
+                day,
+                text,
+            )
+        )
+
+    open_stage = {i for i, r in rows.items() if r.stage not in CLOSED_STAGES}
+
+    # Promises: overdue ones, and what each application is waiting for.
+    expectations: dict[int, list[Expectation]] = defaultdict(list)
+    written_offer_due: dict[int, date] = {}
+    for app_id, _pid, what, due, due_source, kind, made_at in repo.open_promise_rows():
+        if app_id not in open_stage or made_at > now:
+            continue
+        expectations[app_id].append(Expectation(due, due_source))
+        if kind == "written_offer":
+            written_offer_due.setdefault(app_id, due)
+        if due < today:
+            days = (today - due).days
+            dated = "the policy date" if due_source == "policy" else "the date they gave"
+            add(
+                "overdue_promise",
+                app_id,
+                due,
+                f"{rows[app_id].company} promised: {what} — due {due.isoformat()} ({dated}), "
+                f"{days} day(s) overdue",
+            )
+
+    # The follow-up cadence of every application still waiting on the employer.
+    last_said = repo.last_statement_times()
+    last_event = repo.last_event_times(CONTACT_EVENT_TYPES)
+    follow_ups: dict[int, list[datetime]] = defaultdict(list)
+    for app_id, _type, at in repo.event_times(("follow_up_sent",)):
+        follow_ups[app_id].append(at)
+    for app_id in sorted(open_stage):
+        row = rows[app_id]
+        contacts = [t for t in (last_said.get(app_id), last_event.get(app_id)) if t is not None]
+        started = start_of(row.applied_on) if row.applied_on is not None else row.created_at
+        state = cadence_from(
+            stage=row.stage,
+            started_at=started,
+            last_contact_at=max(contacts) if contacts else None,
+            expectations=expectations.get(app_id, []),
+            follow_up_times=follow_ups.get(app_id, []),
+            calendar=calendar_of(app_id),
+            policy=policy,
+            today=today,
+        )
+        if state is None:
+            continue
+        if state.gone_quiet:
+            assert state.gone_quiet_on is not None
+            add(
+                "gone_quiet",
+                app_id,
+                state.gone_quiet_on,
+                f"{row.company} ({row.role}) has gone quiet: {state.unanswered} follow-up(s) "
+                "unanswered; move on and put the time into other applications "
+                "(any word from them reopens it)",
+            )
+        elif state.due_now:
+            assert state.next_on is not None
+            number = state.unanswered + 1
+            add(
+                "follow_up",
+                app_id,
+                state.next_on,
+                f"follow up with {row.company} ({row.role}), follow-up {number}: "
+                f"{state.reason}; `inwriting followup {app_id}`",
+            )
+
+    # Thank-you notes owed for recent interviews.
+    recent = repo.events_since(("interview", "thank_you_sent"), now - THANK_YOU_WINDOW)
+    interviews = [e for e in recent if e.type == "interview" and e.application_id in rows]
+    sent = [e for e in recent if e.type == "thank_you_sent"]
+    for owed in owed_thank_yous(interviews, sent, calendar_of, policy, now):
+        row = rows[owed.application_id]
+        who = owed.interviewer or "your interviewer"
+        add(
+            "thank_you",
+            owed.application_id,
+            owed.by,
+            f"thank-you note to {who} for the {row.company} interview on "
+            f"{owed.interviewed_at.date().isoformat()}, by {owed.by.isoformat()}",
+        )
+
+    # Requests: what they asked the user for.
+    for app_id, _rid, what, sensitive, due, asked_at in repo.open_request_rows():
+        if app_id not in open_stage:
+            continue
+        note = "; personal documents: record what you send with `inwriting share`" * sensitive
+        when = f", due {due.isoformat()}" if due else ""
+        add(
+            "request",
+            app_id,
+            due or asked_at.date(),
+            f"{rows[app_id].company} asked: {what}{when}{note}",
+        )
+
+    # Verbal offers: recorded, and not an offer yet.
+    for app_id, row in rows.items():
+        if row.stage != "verbal_offer":
+            continue
+        due = written_offer_due.get(app_id)
+        waiting = f"; the written offer was promised by {due.isoformat()}" if due else ""
+        add(
+            "verbal_offer",
+            app_id,
+            due or today,
+            f"{row.company} ({row.role}): verbal offer — not yet an offer{waiting}; "
+            "do not resign or stop applying on it",
+        )
+
+    items.append(_pipeline(rows.values(), today))
+    return ordered(items)
+
+
+def _pipeline(rows: Any, today: date) -> AgendaItem:
+    live = 0
+    accepted = False
+    last_new: date | None = None
+    for row in rows:
+        if row.stage in LIVE_STAGES:
+            live += 1
+        if row.stage == "accepted":
+            accepted = True
+        if row.applied_on is not None and (last_new is None or row.applied_on > last_new):
+            last_new = row.applied_on
+    return AgendaItem(
+        "pipeline",
+        None,
+        None,
+        None,
+        today,
+        pipeline_text(live=live, last_new=last_new, today=today, accepted=accepted),
+    )

@@ -1,0 +1,99 @@
+"""Fixtures for the web app: an API client on each backend, and a live server plus headless
+Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from inwriting.web.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+BASE_URL = "http://127.0.0.1:8765"
+
+
+@pytest.fixture
+def client(backend: str) -> Iterator[TestClient]:
+    """A TestClient over the app on the current backend (SQLite or PostgreSQL)."""
+    with TestClient(create_app(), base_url=BASE_URL) as test_client:
+        yield test_client
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.fixture
+def live_server(home: Path) -> Iterator[str]:
+    """The app served by uvicorn in a thread of this process, on SQLite in the test's home.
+
+    Same process, so a test moves the clock between steps with monkeypatch.setenv("INWRITING_NOW")
+    and the next request sees it (the app reads the clock per request).
+    """
+    import uvicorn
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    started = threading.Event()
+    # Wait for the server's own "started" flag, not a fixed sleep.
+    for _ in range(1000):
+        if server.started:
+            started.set()
+            break
+        thread.join(0.01)
+    if not started.is_set():
+        server.should_exit = True
+        pytest.fail("the web app did not start within 10 seconds")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+def _browser_or_skip() -> None:
+    if CHROMIUM.exists():
+        return
+    if os.environ.get("INWRITING_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{CHROMIUM} is missing and INWRITING_REQUIRE_BROWSER=1 (apt install chromium)")
+    pytest.skip(f"{CHROMIUM} is missing (apt install chromium)")
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    _browser_or_skip()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(chromium: Any, live_server: str) -> Iterator[Any]:
+    """A fresh browser page whose relative URLs go to the live server."""
+    context = chromium.new_context(base_url=live_server, viewport={"width": 1280, "height": 900})
+    browser_page = context.new_page()
+    browser_page.set_default_timeout(10_000)
+    yield browser_page
+    context.close()
