@@ -276,9 +276,7 @@ def test_a_rejection_ends_it_and_withdraws_open_promises(acme: Cli) -> None:
 
 def test_a_delay_supersedes_the_open_promise(acme: Cli) -> None:
     acme("promise", "acme", "decision on the role", "--due", "2026-11-10", env=MON)
-    acme(
-        "log", "acme", "Approver travelling", "--kind", "delay", "--due", "2026-11-12", env=MON
-    )
+    acme("log", "acme", "Approver travelling", "--kind", "delay", "--due", "2026-11-12", env=MON)
     promises = show(acme)["promises"]
     assert [(p["what"], p["due"], p["state"]) for p in promises] == [
         ("decision on the role", "2026-11-10", "superseded"),

@@ -38,7 +38,9 @@ def of_type(items: list[dict[str, Any]], kind: str) -> list[dict[str, Any]]:
 @pytest.fixture
 def acme(cli: Cli) -> Cli:
     """GIVEN an application to Acme Corp on Monday 2 November 2026, and no word since."""
-    added = cli("add", "Acme Corp", "HR Generalist", "--applied", "2026-11-02", env=at("2026-11-02"))
+    added = cli(
+        "add", "Acme Corp", "HR Generalist", "--applied", "2026-11-02", env=at("2026-11-02")
+    )
     assert added.exit_code == 0, added.output
     return cli
 
@@ -120,9 +122,7 @@ def test_the_employers_weekend_decides_the_follow_up_day(cli: Cli) -> None:
     assert plain["on"] == "2026-11-13"  # Thursday, Friday
 
 
-def test_days_off_in_the_config_count_for_companies_without_their_own(
-    cli: Cli, home: Path
-) -> None:
+def test_days_off_in_the_config_count_for_companies_without_their_own(cli: Cli, home: Path) -> None:
     home.mkdir(parents=True, exist_ok=True)
     (home / "config.toml").write_text('[calendar]\nholidays = ["2026-11-12"]\n')
     cli("add", "Plain Co", "Clerk", env=at("2026-11-09"))

@@ -116,7 +116,9 @@ policies = st.builds(
     max_unanswered=st.integers(0, 3),
     gone_quiet_after=st.integers(0, 8),
 )
-weekends = st.sampled_from([frozenset({5, 6}), frozenset({4, 5}), frozenset({3, 4}), frozenset({6})])
+weekends = st.sampled_from(
+    [frozenset({5, 6}), frozenset({4, 5}), frozenset({3, 4}), frozenset({6})]
+)
 calendars = st.builds(
     BusinessCalendar.for_country,
     st.sampled_from([None, None, "US", "SA", "GB"]),

@@ -79,7 +79,8 @@ def test_the_plan_changed_update_names_the_date_given_and_the_date_now_expected(
     )
     assert said in email.body and said in phone.body
     assert "The owner is away." in email.body
-    assert "You will hear from me by Friday 4 December, whatever we decide." in email.body
+    # The new promise names its channel (the candidate's preferred one) as well as its date.
+    assert "I will email you by Friday 4 December, whatever we decide." in email.body
     assert email.subject == "The Barista role: a new date for our answer"
     # The voicemail carries the whole update: it is news the candidate is waiting for.
     assert f'leave this message: "{said}' in phone.body
@@ -139,3 +140,33 @@ def test_an_update_needs_a_new_date() -> None:
         drafts.drafts_for("update", WITH_EMAIL)
     with pytest.raises(UserError, match="not an answer to draft"):
         drafts.drafts_for("maybe", WITH_EMAIL)
+
+
+def test_every_draft_passes_the_employer_linter() -> None:
+    # The linter is what the warm interviewer runs on their own emails: our drafts must not
+    # presume a hire, promise without a date or channel, or hold out hope they do not mean.
+    pytest.importorskip("inwriting.language.lint")
+    from typer.testing import CliRunner
+
+    from inwriting.cli.app import app
+
+    late = drafts.DraftContext(
+        "Amal Haddad", "Line cook", date(2026, 11, 23), phone="555", prefers="phone",
+        promised_by=date(2026, 11, 20),
+    )  # fmt: skip
+    sets = [
+        drafts.rejection(PHONE_ONLY),
+        drafts.rejection(WITH_EMAIL, keep_on_file=True),
+        drafts.rejection(late),
+        drafts.offer(WITH_EMAIL, written_by=date(2026, 11, 24)),
+        drafts.offer(PHONE_ONLY),
+        drafts.plan_changed(WITH_EMAIL, date(2026, 12, 4), reason="the owner is away"),
+        drafts.plan_changed(PHONE_ONLY, date(2026, 12, 4)),
+    ]
+    runner = CliRunner()
+    for drafted in sets:
+        for draft in drafted:
+            # Spoken lines are in quotes, which the linter skips as quoted examples.
+            text = draft.body.replace('"', "")
+            result = runner.invoke(app, ["lint", "-", "--fail-on", "suggestion"], input=text)
+            assert result.exit_code == 0, (draft.channel, result.output)

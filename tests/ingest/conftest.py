@@ -3,6 +3,7 @@ offer letter, and a real Dovecot IMAP server on loopback."""
 
 from __future__ import annotations
 
+import grp
 import os
 import pwd
 import shutil
@@ -122,7 +123,7 @@ disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = {login_user}
 default_internal_user = {internal_user}
-default_internal_group = {pwd.getpwnam(internal_user).pw_gid}
+default_internal_group = {grp.getgrgid(pwd.getpwnam(internal_user).pw_gid).gr_name}
 first_valid_uid = {mail.pw_uid}
 mail_location = maildir:{root}/mail/%u
 passdb {{

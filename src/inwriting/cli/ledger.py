@@ -28,6 +28,24 @@ APP_HELP = "The application: its id, or the start of its company or role (e.g. a
 JSON_HELP = "Print stable JSON (see docs/cli.md) instead of text."
 
 
+# Repeatable options are module-level objects: a list-typed default built per call is what
+# linters warn about.
+_WITH_OPTION = typer.Option(
+    None, "--with", help='An interviewer: "Name, Title". Repeat for a panel.'
+)
+_TO_OPTION = typer.Option(
+    None, "--to", help="With --thank-you --sent: who you thanked (default: all owed)."
+)
+_BENEFIT_OPTION = typer.Option(
+    None,
+    "--benefit",
+    help='A benefit and its cost to you: "health insurance: employee pays 0".',
+)
+_CONTINGENCY_OPTION = typer.Option(
+    None, "--contingency", help="A condition: references, background check… Repeat."
+)
+
+
 @contextmanager
 def _ledger() -> Iterator[tuple[Repository, datetime]]:
     """One transaction and one `now` for a whole command."""
@@ -95,9 +113,7 @@ def add(
 def interview(
     application: str = typer.Argument(..., help=APP_HELP),
     at: str = typer.Option(..., "--at", help='When: "2026-11-16 14:00" (UTC unless a zone).'),
-    with_: list[str] = typer.Option(
-        [], "--with", help='An interviewer: "Name, Title". Repeat for a panel.'
-    ),
+    with_: list[str] | None = _WITH_OPTION,
     format: str = typer.Option(None, "--format", help="onsite, video or phone."),
     screen: bool = typer.Option(False, "--screen", help="A recruiter screen, not an interview."),
 ) -> None:
@@ -109,7 +125,7 @@ def interview(
         when = parse_moment(at, "--at", now=now)
         assert when is not None
         event = record_interview(
-            repo, app, at=when, with_=with_, format=format, now=now, screen=screen
+            repo, app, at=when, with_=with_ or [], format=format, now=now, screen=screen
         )
         who = ", ".join(p["name"] for p in event.details["with"]) or "no interviewer named"
         typer.echo(
@@ -237,9 +253,7 @@ def followup(
     thank_you: bool = typer.Option(
         False, "--thank-you", help="Thank-you notes to interviewers instead of a follow-up."
     ),
-    to: list[str] = typer.Option(
-        [], "--to", help="With --thank-you --sent: who you thanked (default: all owed)."
-    ),
+    to: list[str] | None = _TO_OPTION,
     channel: str = typer.Option(None, "--channel", help="With --sent: email, phone, …"),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
@@ -250,7 +264,7 @@ def followup(
         app = _find(repo, application)
         if thank_you:
             if sent:
-                events = followups.record_thank_you(repo, app, now, to=to)
+                events = followups.record_thank_you(repo, app, now, to=to or [])
                 names = ", ".join(e.details.get("to") or "your interviewer" for e in events)
                 typer.echo(f"{_title(app)}: thank-you note recorded to {names}")
                 return
@@ -322,12 +336,8 @@ def offer(
     title: str = typer.Option(None, "--title", help="Job title in the offer (default the role)."),
     start: str = typer.Option(None, "--start", help="Start date (YYYY-MM-DD)."),
     expires: str = typer.Option(None, "--expires", help="When the offer expires."),
-    benefit: list[str] = typer.Option(
-        [], "--benefit", help='A benefit and its cost to you: "health insurance: employee pays 0".'
-    ),
-    contingency: list[str] = typer.Option(
-        [], "--contingency", help="A condition: references, background check… Repeat."
-    ),
+    benefit: list[str] | None = _BENEFIT_OPTION,
+    contingency: list[str] | None = _CONTINGENCY_OPTION,
     document: str = typer.Option(None, "--document", help="The letter or email (a path)."),
     signed_by: str = typer.Option(None, "--signed-by", help="Who signed it."),
     met: str = typer.Option(None, "--met", help="A contingency of the offer has cleared."),
@@ -354,8 +364,8 @@ def offer(
             salary_period=period,
             start_on=parse_day(start, "--start", today=now.date()),
             expires_on=parse_day(expires, "--expires", today=now.date()),
-            benefits=benefit,
-            contingencies=contingency,
+            benefits=benefit or [],
+            contingencies=contingency or [],
             signed_by=signed_by,
             document=document,
         )
@@ -575,7 +585,9 @@ def _print_detail(d: dict[str, Any]) -> None:
     for o in d["offers"]:
         lines.append("\nwritten offer:")
         pay = f"{o['salary']} {o['currency'] or ''}/{o['salary_period']}" if o["salary"] else "?"
-        lines.append(f"  salary {pay}; start {o['start_on'] or '?'}; expires {o['expires_on'] or '?'}")
+        lines.append(
+            f"  salary {pay}; start {o['start_on'] or '?'}; expires {o['expires_on'] or '?'}"
+        )
         for b in o["benefits"]:
             lines.append(f"  benefit: {b['name']} — {b['employee_cost'] or 'cost not stated'}")
         for c in o["contingencies"]:

@@ -6,6 +6,7 @@ Output is plain text (fast to print for 10,000 rows, easy to read in a pipe) or 
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
@@ -65,10 +66,8 @@ def parse_moment(text: str | None, option: str, *, now: datetime) -> datetime | 
     if word == "now":
         return now
     day = None
-    try:
+    with contextlib.suppress(UserError):
         day = parse_day(word, option, today=now.date())
-    except UserError:
-        pass
     if day is not None and len(word) <= 10:
         if day == now.date():
             return now

@@ -47,9 +47,7 @@ class AgendaItem:
 
 def ordered(items: Iterable[AgendaItem]) -> list[AgendaItem]:
     """By type (most pressing first), then by date, then by application id."""
-    return sorted(
-        items, key=lambda i: (_ORDER.get(i.type, 99), i.date, i.application or 0, i.text)
-    )
+    return sorted(items, key=lambda i: (_ORDER.get(i.type, 99), i.date, i.application or 0, i.text))
 
 
 def pipeline_text(

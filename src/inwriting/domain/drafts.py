@@ -91,7 +91,7 @@ def follow_up(facts: FollowUpFacts) -> Draft:
         [
             f"Ask for: {who}.",
             f'"Hello, this is {facts.sender or "[your name]"}. I applied for {role}{met}. '
-            f'I\'m calling to ask about {ask}."',
+            f"I'm calling to ask about {ask}.\"",
             '"Is there a date I can expect to hear by?"  (Write the date down.)',
             "If voicemail: your name, the role, the question, your number, and thank them. Once.",
         ]

@@ -189,7 +189,11 @@ def plan_changed(ctx: DraftContext, new_date: date, *, reason: str | None = None
         # One sentence, as the manager typed it, capitalised and ended.
         text = reason.strip().rstrip(".")
         why = text[0].upper() + text[1:] + "."
-    commitment = f"You will hear from me by {new}, whatever we decide."
+    # Name the channel as well as the date: "you will hear from me" leaves them guessing how.
+    verb = {"email": "email you", "phone": "call you", "text": "text you"}.get(
+        ctx.prefers, "call you"
+    )
+    commitment = f"I will {verb} by {new}, whatever we decide."
     paragraphs = [said] + ([why] if why else []) + [f"I am sorry for the wait. {commitment}"]
     lines = [f'"{said}"'] + ([f'"{why}"'] if why else [])
     lines.append(f'"I am sorry for the wait. {commitment}"')

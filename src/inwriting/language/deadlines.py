@@ -20,6 +20,8 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil import parser as _date_parser
 
+from inwriting.language.prefilter import gate
+
 from inwriting.domain.calendar import BusinessCalendar
 
 # Locales that write a numeric date month first (12/4 is December 4); every other is day first.
@@ -167,7 +169,7 @@ _P_NUMERIC = re.compile(
     r"|(?<![\d/.:-])(\d{1,2})(-)(\d{1,2})-(\d{4})(?![\d-])"
 )
 _P_MONTH_DAY = re.compile(
-    rf"\b(?:{_WD},?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+    rf"\b(?:(?:{_WD}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]))(?:,?\s+(\d{{4}}))?"
 )
 _P_MONTH_ONLY = re.compile(
@@ -738,11 +740,22 @@ def _time_of(m: re.Match[str]) -> time | None:
     return time(hour, minute)
 
 
-def _scan(text: str, today: date, moment: datetime, cal: BusinessCalendar, locale: str) -> Iterator[
-    _Found
-]:
+# Patterns that cannot match without a digit, and a literal gate for every pattern: most
+# statements mention few dates, so most searches are skipped by a few substring tests.
+_NEEDS_DIGIT = frozenset({_P_ISO, _P_NUMERIC, _P_NTH, _P_MONTH_DAY})
+_GATES = {pattern: gate(pattern) for pattern, _ in _PATTERNS}
+_GATES[_P_TIME] = gate(_P_TIME)
+_DIGIT = re.compile(r"\d")
+
+
+def _scan(
+    text: str, today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> Iterator[_Found]:
     taken: list[tuple[int, int]] = []
+    has_digit = bool(_DIGIT.search(text))
     for pattern, handler in _PATTERNS:
+        if (pattern in _NEEDS_DIGIT and not has_digit) or not _GATES[pattern](text):
+            continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
@@ -756,6 +769,8 @@ def _scan(text: str, today: date, moment: datetime, cal: BusinessCalendar, local
 def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
     """Give each date the time of day said next to it; a lone time belongs to the statement's day."""
     lone: list[_Found] = []
+    if not _GATES[_P_TIME](text):
+        return lone
     for m in _P_TIME.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue

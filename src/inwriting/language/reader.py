@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+from collections.abc import Callable
 
 import yaml
 
 from inwriting.domain.calendar import BusinessCalendar
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
+from inwriting.language.prefilter import gate
 
 KINDS = (
     "rejection",
@@ -64,6 +66,11 @@ class Rule:
     kind: str
     pattern: re.Pattern[str]
     reason: str
+    may_match: Callable[[str], bool]  # a cheap test: False only where the pattern cannot match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The first match in `text`, skipping the search when it cannot match."""
+        return self.pattern.search(text) if self.may_match(text) else None
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,8 @@ def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rul
         pattern = entry["pattern"]
         for name, value in macros.items():
             pattern = pattern.replace("{" + name + "}", value)
-        rules.append(Rule(entry["id"], entry["kind"], re.compile(pattern), entry["reason"]))
+        compiled = re.compile(pattern)
+        rules.append(Rule(entry["id"], entry["kind"], compiled, entry["reason"], gate(compiled)))
     return kinds, tuple(rules)
 
 
@@ -198,10 +206,13 @@ class _Analysis:
 def _analyse(normal: str) -> _Analysis:
     kept: list[str] = []
     neutral: list[Rule] = []
-    for sentence in _SENTENCE_BREAK.split(_strip_quotes(normal)):
+    unquoted = _strip_quotes(normal)
+    # Most statements have no neutral wording at all: one look at the whole text settles that.
+    neutral_rules = [rule for rule in _NEUTRAL_RULES if rule.search(unquoted)]
+    for sentence in _SENTENCE_BREAK.split(unquoted):
         if not sentence.strip():
             continue
-        hits = [rule for rule in _NEUTRAL_RULES if rule.pattern.search(sentence)]
+        hits = [rule for rule in neutral_rules if rule.search(sentence)]
         if hits:
             neutral.extend(hits)
             continue
@@ -212,7 +223,7 @@ def _analyse(normal: str) -> _Analysis:
     rejection_body = " . ".join(
         _CONDITION.sub(" ", s)
         for s in _SENTENCE_BREAK.split(normal)
-        if not _HYPOTHETICAL.pattern.search(s)
+        if not _HYPOTHETICAL.search(s)
     )
     bodies = {
         "rejection": rejection_body,
@@ -223,6 +234,8 @@ def _analyse(normal: str) -> _Analysis:
     for rule in _KIND_RULES:
         text = bodies.get(rule.kind, body)
         if rule.kind == "offer":
+            if not rule.may_match(text):
+                continue
             for m in rule.pattern.finditer(text):
                 if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
                     continue
@@ -237,7 +250,7 @@ def _analyse(normal: str) -> _Analysis:
                     written_offer = True
                 break
             continue
-        m = rule.pattern.search(text)
+        m = rule.search(text)
         if m:
             fired.setdefault(rule.kind, []).append((rule, m.group(0).strip()))
     return _Analysis(kept, body, fired, neutral, written_offer)
@@ -319,6 +332,8 @@ def _explain(
     winning = analysis.fired.get(_rule_kind(kind), [])
     if winning:
         rule, phrase = winning[0]
+        # The phrase comes from the user's text: keep it printable whatever bytes it held.
+        phrase = phrase.encode("utf-8", "replace").decode("utf-8")
         parts.append(f'Why: "{phrase}". {rule.reason}')
     elif kind == "other" and analysis.neutral:
         parts.append(analysis.neutral[0].reason)

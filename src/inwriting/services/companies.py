@@ -19,14 +19,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 from statistics import median
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from inwriting.domain.calendar import BusinessCalendar, check_country, format_weekend, parse_weekend
 from inwriting.errors import UserError
 from inwriting.store.models import Company
 from inwriting.store.repository import Repository
-
-if TYPE_CHECKING:
-    from inwriting.domain.calendar import BusinessCalendar
 
 
 @dataclass(frozen=True)
@@ -73,6 +71,37 @@ def _parse_days(days: Iterable[str], where: str) -> frozenset[date]:
     return frozenset(parsed)
 
 
+class MemoCalendar(BusinessCalendar):
+    """A BusinessCalendar that remembers its answers.
+
+    The agenda asks the same few calendars the same questions for thousands of applications;
+    the arithmetic is pure, so a remembered answer is the same answer.
+    """
+
+    def _memo(self) -> dict[tuple[Any, ...], Any]:
+        memo = self.__dict__.get("_answers")
+        if memo is None:
+            memo = {}
+            object.__setattr__(self, "_answers", memo)  # a frozen dataclass refuses setattr
+        return memo
+
+    def is_business_day(self, day: date) -> bool:
+        memo = self._memo()
+        key = ("b", day)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = super().is_business_day(day)
+        return bool(found)
+
+    def add_business_days(self, day: date, n: int) -> date:
+        memo = self._memo()
+        key = ("a", day, n)
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = super().add_business_days(day, n)
+        return found  # type: ignore[no-any-return]
+
+
 @lru_cache(maxsize=512)
 def _calendar(
     country: str | None,
@@ -84,8 +113,6 @@ def _calendar(
 ) -> BusinessCalendar:
     # Cached: building a calendar checks the country code against the holiday data, and the
     # agenda asks for the same few calendars thousands of times.
-    from inwriting.domain.calendar import BusinessCalendar, parse_weekend
-
     code = country or default_country
     if weekend:
         days: frozenset[int] | None = parse_weekend(weekend)
@@ -95,12 +122,13 @@ def _calendar(
         days = parse_weekend(default_weekend)
     else:
         days = None
-    return BusinessCalendar.for_country(
+    plain = BusinessCalendar.for_country(
         code,
         subdivision=subdivision if country else None,
         weekend=days,
         extra_holidays=_parse_days(days_off, "the holidays of a company or [calendar]"),
     )
+    return MemoCalendar(plain.country, plain.subdivision, plain.weekend, plain.extra_holidays)
 
 
 def calendar_for(
@@ -138,8 +166,6 @@ def company_for(
     A country or weekend given for an existing company replaces its calendar for every
     application at that company, past and future: the calendar belongs to the employer.
     """
-    from inwriting.domain.calendar import check_country, format_weekend, parse_weekend
-
     clean = " ".join(name.split())
     if not clean:
         raise UserError('the company name is empty; give it in quotes, e.g. "Acme Corp"')

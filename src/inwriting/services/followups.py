@@ -135,9 +135,7 @@ def _sender() -> str | None:
     return str(name) if name else None
 
 
-def _facts(
-    repo: Repository, application: Application, number: int, now: datetime
-) -> FollowUpFacts:
+def _facts(repo: Repository, application: Application, number: int, now: datetime) -> FollowUpFacts:
     promises = [
         p
         for p in repo.promises(application.id, state="open")
@@ -146,9 +144,7 @@ def _facts(
     first = min(promises, key=lambda p: p.due) if promises else None
     statements = repo.statements(application.id)
     speakers = [s.speaker for s in statements if s.speaker]
-    interviews = [
-        e for e in repo.events(application.id) if e.type in ("interview", "screen")
-    ]
+    interviews = [e for e in repo.events(application.id) if e.type in ("interview", "screen")]
     past = [e for e in interviews if e.occurred_at <= now]
     contact = speakers[-1] if speakers else None
     if contact is None and past and past[-1].details.get("with"):
@@ -196,14 +192,11 @@ def draft_follow_up(
     elif state.next_on is None:
         assert state.gone_quiet_on is not None
         quiet = state.gone_quiet
-        message = (
-            f"you have followed up {state.unanswered} time(s) without an answer; "
-            + (
-                "it has gone quiet: put your energy into other applications"
-                if quiet
-                else f"it counts as gone quiet on {state.gone_quiet_on.isoformat()} "
-                "unless they write; more follow-ups will not help"
-            )
+        message = f"you have followed up {state.unanswered} time(s) without an answer; " + (
+            "it has gone quiet: put your energy into other applications"
+            if quiet
+            else f"it counts as gone quiet on {state.gone_quiet_on.isoformat()} "
+            "unless they write; more follow-ups will not help"
         )
         if not force:
             return FollowUpAdvice(False, message, gone_quiet=quiet, number=state.unanswered)
@@ -262,14 +255,16 @@ class ThankYouOwed:
 
 
 def owed_thank_yous(
-    interviews: Iterable[Event],
-    sent: Iterable[Event],
+    interviews: Iterable[Any],
+    sent: Iterable[Any],
     calendar_of: Any,
     policy: FollowUpPolicy,
     now: datetime,
 ) -> list[ThankYouOwed]:
     """Thank-you notes owed for past interviews in the window, per interviewer.
 
+    `interviews` and `sent` are Events or rows with their application_id, occurred_at and
+    details.
     `calendar_of(application_id)` gives the employer's calendar. A note sent after the interview
     to that interviewer (or to nobody in particular, when none was named) settles it.
     """

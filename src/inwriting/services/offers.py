@@ -225,9 +225,7 @@ def resign_check(repo: Repository) -> ResignCheck:
                 f"{row.company}: a written offer is not accepted yet (`inwriting accept {row.id}`)"
             )
         elif row.stage == "verbal_offer":
-            missing.append(
-                f"{row.company}: verbal offer — not yet an offer; ask for it in writing"
-            )
+            missing.append(f"{row.company}: verbal offer — not yet an offer; ask for it in writing")
     return ResignCheck(False, missing)
 
 

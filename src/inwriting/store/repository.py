@@ -234,10 +234,11 @@ class Repository:
         )
         return list(self.session.execute(query))
 
-    def events_since(self, types: Sequence[str], start: datetime) -> list[Event]:
-        """Events of these types that happened at or after `start`, with their details."""
+    def events_since(self, types: Sequence[str], start: datetime) -> list[Any]:
+        """(application_id, type, occurred_at, details) of events of these types that happened
+        at or after `start`."""
         query = (
-            select(Event)
+            select(Event.application_id, Event.type, Event.occurred_at, Event.details)
             .join(Application, Application.id == Event.application_id)
             .where(
                 Application.owner == self.owner,
@@ -246,7 +247,7 @@ class Repository:
             )
             .order_by(Event.occurred_at)
         )
-        return list(self.session.scalars(query))
+        return list(self.session.execute(query))
 
     def open_promise_rows(self) -> list[Any]:
         """Every open promise the employer owes: (application_id, id, what, due, due_source,

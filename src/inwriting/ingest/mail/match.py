@@ -170,7 +170,7 @@ _ROLE_PATTERNS = [
         r"{2,60}?)\s+(?:position|role|job|opening|vacancy)\b"
     ),
     re.compile(
-        r"application (?:for|to) (?:the )?(?P<role>[A-Z][\w/&+.'()# -]{2,60}?)\s+(?:at|with)\b"
+        r"(?i:application) (?:for|to) (?:the )?(?P<role>[A-Z][\w/&+.'()# -]{2,60}?)\s+(?:at|with)\b"
     ),
     re.compile(r"(?:position|role|job) of (?P<role>[A-Z][\w/&+.'()# -]{2,60}?)(?:[.,!\n]| at\b)"),
 ]
