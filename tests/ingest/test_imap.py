@@ -3,6 +3,7 @@ dropped connection, and the password never printed or stored."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -170,10 +171,8 @@ class CuttingProxy:
         except OSError:
             pass
         for end in (source, sink):
-            try:
+            with contextlib.suppress(OSError):
                 end.shutdown(socket.SHUT_RDWR)
-            except OSError:
-                pass
             end.close()
 
     def close(self) -> None:

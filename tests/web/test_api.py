@@ -265,9 +265,7 @@ def test_unknown_ids_are_404(
 ) -> None:
     response = client.request(method, path, json=body)
     assert response.status_code == 404
-    assert response.json()["detail"] == (
-        "there is no application #999; the board lists them all"
-    )
+    assert response.json()["detail"] == ("there is no application #999; the board lists them all")
 
 
 def test_an_unknown_page_is_a_readable_404(client: TestClient) -> None:
@@ -382,3 +380,17 @@ def test_pages_carry_a_strict_content_security_policy(client: TestClient) -> Non
     policy = page.headers["content-security-policy"]
     assert "script-src 'self'" in policy and "frame-ancestors 'none'" in policy
     assert page.headers["x-content-type-options"] == "nosniff"
+
+
+def test_pages_see_writes_made_outside_the_app(client: TestClient, at_monday: None) -> None:
+    """The CLI writes from another process while the app runs: the next page shows it."""
+    from inwriting.clock import now
+    from inwriting.services.applications import add_application
+    from inwriting.store.repository import open_repository
+
+    add(client, "Acme", "Engineer")
+    assert client.get("/api/board").json()["total"] == 1  # computed, and kept
+    with open_repository() as repo:
+        add_application(repo, "Globex", "Manager", applied_on=None, now=now())
+    assert client.get("/api/board").json()["total"] == 2
+    assert client.get("/board").text.count("Globex") >= 1

@@ -22,7 +22,9 @@ def _expect() -> Any:
 def test_from_application_to_written_offer(page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
     expect = _expect()
     seen_hosts: set[str] = set()
-    page.on("request", lambda request: seen_hosts.add(re.sub(r"^(\w+://[^/]+).*", r"\1", request.url)))
+    page.on(
+        "request", lambda request: seen_hosts.add(re.sub(r"^(\w+://[^/]+).*", r"\1", request.url))
+    )
 
     # GIVEN Wednesday 18 November, WHEN the user adds an application from the board
     monkeypatch.setenv("INWRITING_NOW", "2026-11-18T09:00:00+00:00")

@@ -441,8 +441,10 @@ def done(
 
 
 def resign_check(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
-    """Exit 0 only with an accepted written offer and no open contingency; else list what is
-    missing. Run it before you resign from your current job."""
+    """Before you resign: exit 0 only with an accepted written offer and nothing open.
+
+    Otherwise it lists exactly what is missing (exit 1).
+    """
     from inwriting.services.offers import resign_check as check
 
     with _ledger() as (repo, _now):
@@ -466,8 +468,10 @@ def resign_check(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) 
 
 
 def today(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None:
-    """The agenda: overdue promises, follow-ups due, thank-you notes, requests, verbal offers,
-    applications gone quiet, and pipeline health."""
+    """The agenda: overdue promises, follow-ups, thank-yous, requests, pipeline health.
+
+    Also verbal offers still waiting for the written one, and applications gone quiet.
+    """
     from inwriting.services.agenda import agenda
 
     with _ledger() as (repo, now):

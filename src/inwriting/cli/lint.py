@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 
@@ -20,16 +20,18 @@ from inwriting.paths import config_file
 FINDINGS_EXIT = 1
 _CONFIG_KEYS = ("disable", "rule_dirs")
 
-HELP = """Check interview scripts, candidate emails, offer letters and job posts.
-
-Flags language that presumes a hire, promises of contact with no date, assurances that can read
-as contract terms, other people's private circumstances, and offer letters that lack what a
-candidate needs to decide. FILE may be plain text, Markdown (.md) or an email (.eml); `-` reads
-standard input. Text in double quotes, code spans and `<!-- inwriting-disable RULE -->` regions
-is not flagged.
-
-Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, 2 on bad usage.
-"""
+# Paragraphs are single lines: the help renderer wraps them to the terminal's width.
+HELP = (
+    "Check interview scripts, candidate emails, offer letters and job posts.\n\n"
+    "Flags language that presumes a hire, promises of contact with no date, assurances that "
+    "can read as contract terms, other people's private circumstances, and offer letters that "
+    "lack what a candidate needs to decide.\n\n"
+    "FILE may be plain text, Markdown (.md) or an email (.eml); - reads standard input. Text in "
+    "double quotes, code spans and regions turned off with <!-- inwriting-disable RULE --> "
+    "are not flagged. Rules: --list-rules; details: docs/lint.md.\n\n"
+    "Exit status: 0 when nothing at or above --fail-on was found, 1 when something was, "
+    "2 on bad usage."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -38,26 +40,42 @@ def register(app: typer.Typer) -> None:
 
 
 def lint_command(
-    files: list[str] = typer.Argument(None, metavar="FILE...", help="Files to check; - for stdin."),
-    output: str = typer.Option(
-        "text", "--format", "-f", help="Output: text (file:line:col), json or sarif."
-    ),
-    fail_on: str = typer.Option(
-        "error", "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error."
-    ),
-    disable: list[str] = typer.Option(
-        [], "--disable", "-d", help="Turn off a rule id or a family (e.g. presumes-hire). Repeat."
-    ),
-    rule_dirs: list[Path] = typer.Option(
-        [], "--rules", help="A folder of extra YAML rules, added to [lint] rule_dirs. Repeat."
-    ),
-    input_format: str = typer.Option(
-        "auto", "--input-format", help="auto (from the extension), text, markdown or eml."
-    ),
-    stdin_name: str = typer.Option(
-        "<stdin>", "--stdin-name", help="Name shown for `-` (its extension sets the input format)."
-    ),
-    list_rules: bool = typer.Option(False, "--list-rules", help="List the rules in force and exit."),
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(metavar="FILE...", help="Files to check; - for standard input."),
+    ] = None,
+    output: Annotated[
+        str, typer.Option("--format", "-f", help="Output: text (file:line:col), json or sarif.")
+    ] = "text",
+    fail_on: Annotated[
+        str,
+        typer.Option(
+            "--fail-on", help="Exit 1 when a finding is at or above: suggestion, warning, error."
+        ),
+    ] = "error",
+    disable: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--disable", "-d", help="Turn off a rule id or a family (e.g. presumes-hire). Repeat."
+        ),
+    ] = None,
+    rule_dirs: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--rules", help="A folder of extra YAML rules (as well as those in the config file)."
+        ),
+    ] = None,
+    input_format: Annotated[
+        str,
+        typer.Option("--input-format", help="auto (from the extension), text, markdown or eml."),
+    ] = "auto",
+    stdin_name: Annotated[
+        str,
+        typer.Option("--stdin-name", help="Name shown for - (its extension sets the format)."),
+    ] = "<stdin>",
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="List the rules in force and exit.")
+    ] = False,
 ) -> None:
     """Lint the files and print findings; the exit status says whether any reached --fail-on."""
     if output not in OUTPUT_FORMATS:
@@ -68,7 +86,7 @@ def lint_command(
         raise UserError(
             f"unknown --input-format '{input_format}'; use auto or one of {', '.join(FORMATS)}"
         )
-    rules = _rules_in_force(disable, rule_dirs)
+    rules = _rules_in_force(disable or [], rule_dirs or [])
     if list_rules:
         typer.echo(_rule_list(rules, output), nl=False)
         return

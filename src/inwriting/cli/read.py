@@ -8,11 +8,11 @@ line (docs/reader.md). The batch loop is `read_batch`, a plain function a benchm
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import Any, BinaryIO
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -196,9 +196,7 @@ def _line_at(item: dict[str, Any], now: datetime) -> datetime:
     try:
         return datetime.fromisoformat(value.strip()).replace(tzinfo=None)
     except ValueError:
-        raise _BadLine(
-            f'"at" {value!r} is not ISO 8601; use e.g. "2026-11-18T10:00"'
-        ) from None
+        raise _BadLine(f'"at" {value!r} is not ISO 8601; use e.g. "2026-11-18T10:00"') from None
 
 
 def _read_line(
@@ -220,7 +218,9 @@ def _read_line(
         try:
             item = json.loads(raw)
         except (json.JSONDecodeError, RecursionError):
-            raise _BadLine('the line is not JSON; write one object per line: {"text": "…"}') from None
+            raise _BadLine(
+                'the line is not JSON; write one object per line: {"text": "…"}'
+            ) from None
         if not isinstance(item, dict):
             raise _BadLine('the line is not a JSON object; write {"text": "…"}')
         item_id = item.get("id", number)
@@ -281,7 +281,7 @@ def read_batch(
 
 def _open(path: str) -> BinaryIO:
     if path == "-":
-        return click.get_binary_stream("stdin")
+        return sys.stdin.buffer
     try:
         return open(path, "rb")  # noqa: SIM115 - closed by the caller
     except OSError as error:
@@ -301,5 +301,5 @@ def _run_batch(path: str, calendar: BusinessCalendar, locale: str, policy: Follo
         if path != "-":
             source.close()
     if bad:
-        typer.echo(f"{bad} line(s) could not be read; see their \"error\"", err=True)
+        typer.echo(f'{bad} line(s) could not be read; see their "error"', err=True)
         raise typer.Exit(BAD_LINES_EXIT)

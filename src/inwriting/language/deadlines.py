@@ -20,9 +20,8 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil import parser as _date_parser
 
-from inwriting.language.prefilter import gate
-
 from inwriting.domain.calendar import BusinessCalendar
+from inwriting.language.prefilter import gate
 
 # Locales that write a numeric date month first (12/4 is December 4); every other is day first.
 MONTH_FIRST_LOCALES = frozenset({"en-us", "en-ca", "en-ph", "en_us", "en_ca", "en_ph", "us"})
@@ -195,18 +194,14 @@ _P_FUZZY_COUNT = re.compile(
     r"\b(?:(?:with)?in\s+|over\s+|by\s+)?(?:the\s+)?(?:next|coming|a)?\s*"
     r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
 )
-_P_ONE_OR_TWO = re.compile(
-    r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b"
-)
+_P_ONE_OR_TWO = re.compile(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b")
 _P_FORTNIGHT = re.compile(r"\b(?:(?:with)?in\s+)?a\s+fortnight\b")
 _P_COMING_DAYS = re.compile(r"\b(?:the\s+)?(?:next|coming)\s+(days|weeks)\b")
 _WD_LIST = rf"(?:{_WD}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD}"
 _P_WEEK_LIST_NEXT = re.compile(
     rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
 )
-_P_NEXT_WEEK_ON = re.compile(
-    rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b"
-)
+_P_NEXT_WEEK_ON = re.compile(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
 _P_NEXT_WEEKDAY = re.compile(rf"\bnext\s+({_WD})\b")
 _P_THIS_WEEKDAY = re.compile(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD})\b")
 _P_PAST_WEEKDAY = re.compile(rf"\b(?:last|this\s+past|past|previous)\s+({_WD})\b")
@@ -285,7 +280,6 @@ _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|\bin|prior\s+to|latest"
     r"|deadline(?:\s+is|\s+of)?|\bdue)\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?$"
 )
-
 
 
 def normalise(text: str) -> str:
@@ -431,10 +425,8 @@ def _h_month_only(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if month_word is None:
         return None
     month = _MONTHS[month_word[0].rstrip(".")]
-    if m[2]:
-        year = int(m[2])
-    else:
-        year = today.year if month >= today.month else today.year + 1
+    # No year said: this year's month if it has not passed, else next year's.
+    year = int(m[2]) if m[2] else today.year + (month < today.month)
     part = (m[1] or "").replace("the ", "").strip()
     last = _month_last(year, month)
     if part == "early" or part.endswith("beginning of") or part.endswith("start of"):
@@ -554,9 +546,7 @@ def _h_coming_days(
 def _h_week_list_next(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found:
-    days = [
-        _weekday_in_next_week(_WEEKDAYS[w], today, cal) for w in re.findall(_WD, m[1])
-    ]
+    days = [_weekday_in_next_week(_WEEKDAYS[w], today, cal) for w in re.findall(_WD, m[1])]
     return _found(m, min(days), max(days), "weekday.next_week")
 
 
@@ -678,7 +668,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 
 # A cheap first look: text with none of these has no time expression and skips the scan.
 _ANY_HINT = re.compile(
-    r"\d|day|week|month|year|quarter|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
+    r"\d|day|week|month|year|quarter|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd|business"
     r"|fortnight|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may|jun|jul"
     r"|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date"
 )
@@ -740,12 +730,42 @@ def _time_of(m: re.Match[str]) -> time | None:
     return time(hour, minute)
 
 
+_DAY_WORD_HINTS = (
+    "tom",
+    "tmr",
+    "yesterday",
+    "today",
+    "tonight",
+    "morning",
+    "night",
+    "afternoon",
+    "evening",
+    "end of",
+    "close of",
+    "eod",
+    "cob",
+    "eob",
+)
+_DIGIT = re.compile(r"\d")
 # Patterns that cannot match without a digit, and a literal gate for every pattern: most
 # statements mention few dates, so most searches are skipped by a few substring tests.
 _NEEDS_DIGIT = frozenset({_P_ISO, _P_NUMERIC, _P_NTH, _P_MONTH_DAY})
 _GATES = {pattern: gate(pattern) for pattern, _ in _PATTERNS}
-_GATES[_P_TIME] = gate(_P_TIME)
-_DIGIT = re.compile(r"\d")
+# Hand-made gates where the derived one is too weak: what each pattern cannot match without.
+_GATES[_P_PLACEHOLDER] = lambda text: any(
+    map(text.__contains__, ("[", "<", "{", "date", "tb", "xx"))
+)
+_GATES[_P_NUMERIC] = lambda text: "/" in text or "." in text or "-" in text
+_GATES[_P_WEEK_PHRASES] = lambda text: "week" in text or "eow" in text
+_GATES[_P_MONTH_PHRASES] = lambda text: any(
+    map(text.__contains__, ("month", "year", "quarter", "eom", " q"))
+)
+_GATES[_P_DAY_WORDS] = lambda text: any(map(text.__contains__, _DAY_WORD_HINTS))
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?![a-z])")
+_GATES[_P_MONTH_ONLY] = _GATES[_P_MONTH_DAY] = lambda text: bool(_MONTH_WORD.search(text))
+_GATES[_P_TIME] = lambda text: (
+    any(map(text.__contains__, ("noon", "midday", "lunchtime"))) or bool(_DIGIT.search(text))
+)
 
 
 def _scan(
@@ -767,7 +787,7 @@ def _scan(
 
 
 def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
-    """Give each date the time of day said next to it; a lone time belongs to the statement's day."""
+    """Give each date the time said next to it; return the times said with no date."""
     lone: list[_Found] = []
     if not _GATES[_P_TIME](text):
         return lone

@@ -15,11 +15,12 @@ Three kinds of rule run here:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from inwriting.errors import UserError
@@ -80,19 +81,13 @@ def lint(
     return sorted(kept, key=lambda f: (f.line, f.column, f.rule))
 
 
-def worst(findings: Iterable[Finding]) -> str | None:
-    """The most serious level among findings, or None when there are none."""
-    levels = [finding.level for finding in findings]
-    return max(levels, key=lambda level: RANK[level]) if levels else None
-
-
 def _finding(
-    document: Document, rule: Rule, start: int, end: int, suggestion: str | None, message: str = ""
+    document: Document, rule: Rule, start: int, end: int, suggestion: str | None
 ) -> Finding:
     line, column = document.position(start)
     end_line, end_column = document.position(max(start, end - 1))
     words = " ".join(document.text[start:end].split())
-    text = (message or rule.message).replace("{match}", words)
+    text = rule.message.replace("{match}", words)
     return Finding(
         path=document.name,
         line=line,
@@ -116,20 +111,21 @@ class _Alternative:
 
 
 class _Scanner:
-    """Every pattern of a list of pattern rules, found in one pass of one combined regex.
+    """Every pattern of a list of pattern rules, found with one pass of one combined regex.
 
     Python's regex engine runs one alternation of all patterns several times faster than one
-    pass per pattern. Where a combined match starts, each pattern is then tried there on its own
-    (a cheap anchored match), which says which rules matched and how far. The scan restarts one
-    character after each match start, so matches that begin inside another are found too.
-
-    Where every pattern allows it, the scan runs on a lowercased copy of the text with all white
-    space made plain spaces, without IGNORECASE: several times faster than a case-insensitive
-    scan with `\\s+`. (Capturing groups would say which pattern matched, but they make the
-    combined scan slower than the separate passes it replaces.)
+    pass per pattern, and faster still without IGNORECASE and without `\\s+`. So the pass runs
+    on a *simplified* copy of the text (lowercased, every run of white space made one space)
+    with simplified patterns (letters lowercased, `\\s+` made one space). Simplified patterns
+    accept at least what the real ones accept, so no match is missed; each place they match is
+    then checked with the real patterns on the real text (cheap anchored matches, first per
+    rule, then per pattern), so nothing is found that a pass per pattern would not find. The
+    search restarts one character after each candidate, so matches that start inside another
+    are found too. Where a pattern cannot be simplified (inline flags, line anchors), the pass
+    runs with the real patterns instead.
     """
 
-    def __init__(self, rules: tuple[Rule, ...]) -> None:
+    def __init__(self, rules: tuple[Rule, ...], *, simplify: bool = True) -> None:
         self.alternatives = [
             _Alternative(rule, pattern, suggestion)
             for rule in rules
@@ -139,51 +135,82 @@ class _Scanner:
             )
         ]
         sources = [alternative.pattern.pattern for alternative in self.alternatives]
-        self.combined = (
-            re.compile("|".join(f"(?:{part})" for part in sources), re.IGNORECASE | re.MULTILINE)
-            if sources
-            else None
-        )
         simple = [_simple_pattern(part) for part in sources]
-        self.fast: tuple[re.Pattern[str], list[re.Pattern[str]]] | None = None
-        if sources and all(part is not None for part in simple):
-            parts = [part for part in simple if part is not None]
-            self.fast = (
-                re.compile("|".join(f"(?:{part})" for part in parts)),
-                [re.compile(part) for part in parts],
-            )
+        self.simplified = simplify and bool(sources) and all(part is not None for part in simple)
+        flags = 0 if self.simplified else re.IGNORECASE | re.MULTILINE
+        candidates = [part or "" for part in simple] if self.simplified else sources
+        self.combined = (
+            re.compile("|".join(f"(?:{part})" for part in candidates), flags) if sources else None
+        )
+        # Per rule: the indices of its patterns, and its patterns in one alternation.
+        self.groups: list[tuple[list[int], re.Pattern[str]]] = []
+        for rule in rules:
+            members = [n for n, a in enumerate(self.alternatives) if a.rule is rule]
+            if members:
+                source = "|".join(f"(?:{candidates[n]})" for n in members)
+                self.groups.append((members, re.compile(source, flags)))
 
     def hits(self, text: str) -> Iterator[tuple[int, int, _Alternative]]:
         """(start, end, alternative) for every pattern match, by start then pattern order."""
         if self.combined is None:
             return
-        combined, each = self.combined, [a.pattern for a in self.alternatives]
-        if self.fast is not None:
-            simple = text.lower().translate(_PLAIN_SPACE)
-            if len(simple) == len(text):  # lower() never shortens: same length, same offsets
-                (combined, each), text = self.fast, simple
+        if self.simplified:
+            searched, origin = _simplify(text)
+        else:
+            searched, origin = text, None
         position = 0
-        while (match := combined.search(text, position)) is not None:
-            start = match.start()
-            for alternative, pattern in zip(self.alternatives, each, strict=True):
-                found = pattern.match(text, start)
-                if found is not None and found.end() > start:
-                    yield start, found.end(), alternative
-            position = start + 1
+        while (match := self.combined.search(searched, position)) is not None:
+            candidate = match.start()
+            start = candidate if origin is None else origin(candidate)
+            for members, group in self.groups:
+                if group.match(searched, candidate) is None:
+                    continue
+                for n in members:
+                    found = self.alternatives[n].pattern.match(text, start)
+                    if found is not None and found.end() > start:
+                        yield start, found.end(), self.alternatives[n]
+            position = candidate + 1
 
 
-# Every white space character becomes a plain space, so `\s` can be written as " ".
-_PLAIN_SPACE = {code: " " for code in range(0x3001) if chr(code).isspace()}  # none above U+3000
+_LONG_SPACE = re.compile(r"\s{2,}")
+
+
+def _simplify(text: str) -> tuple[str, Callable[[int], int]]:
+    """The text lowercased with each run of white space made one space, and a function from a
+    position in it back to the position in `text`."""
+    # (position in the simplified text just after a long run, how far positions shift there)
+    shifts: list[tuple[int, int]] = []
+    removed = 0
+    for run in _LONG_SPACE.finditer(text):
+        length = run.end() - run.start()
+        shifts.append((run.start() - removed + 1, removed + length - 1))
+        removed += length - 1
+    spaced = _SPACE.sub(" ", text)
+    simple = spaced.lower()
+    if len(simple) != len(spaced):
+        # A letter whose lowercase is longer (like "İ") stays as it is, so offsets hold.
+        simple = "".join(c if len(c.lower()) != 1 else c.lower() for c in spaced)
+    return simple, _origin(shifts)
+
+
+def _origin(shifts: list[tuple[int, int]]) -> Callable[[int], int]:
+    starts = [position for position, _ in shifts]
+
+    def origin(position: int) -> int:
+        index = bisect.bisect_right(starts, position) - 1
+        return position + (shifts[index][1] if index >= 0 else 0)
+
+    return origin
 
 
 def _simple_pattern(source: str) -> str | None:
     """The pattern for lowercased, single-spaced text, or None when it cannot be made so.
 
-    Letters are lowercased except in escapes (`\\S` is not `\\s`) and group names; `\\s` becomes
-    a space. Patterns with inline flags (a case-sensitive `(?-i:...)`), line anchors or line
-    breaks keep the slower, exact scan.
+    Letters are lowercased except in escapes (`\\S` is not `\\s`) and group names; `\\s` with
+    any quantifier becomes one space (optional where the quantifier allows none). Patterns with
+    inline flags (a case-sensitive `(?-i:...)`), line anchors or line breaks are not simplified.
     """
-    if re.search(r"\(\?[aiLmsux-]+[:)]|[$^]|\\[nrAZ]", source):
+    if re.search(r"\(\?[aiLmsux-]+[:)]|[$^]|\\[nrAZ]|\\s\{", source):
         return None
     out: list[str] = []
     index = 0
@@ -191,8 +218,18 @@ def _simple_pattern(source: str) -> str | None:
         char = source[index]
         if char == "\\":
             escape = source[index : index + 2]
-            out.append(" " if escape == "\\s" else escape)
             index += 2
+            if escape != "\\s":
+                out.append(escape)
+                continue
+            quantifier = source[index : index + 1]
+            if quantifier in ("+", "*", "?"):
+                index += 1
+                lazy = source[index : index + 1] == "?"
+                index += 1 if lazy else 0
+                out.append(" " if quantifier == "+" else " ?")
+            else:
+                out.append(" ")
             continue
         if source.startswith(("(?P<", "(?P="), index):
             close = source.find(">" if source[index + 3] == "<" else ")", index)
@@ -256,16 +293,25 @@ def _default_reader() -> Reader:
             "the reader (inwriting.language.read) is not installed; "
             "reinstall inwriting or disable the promise.* rules"
         ) from None
-    return read  # type: ignore[no-any-return]
+    return read
 
 
 def _promise_findings(document: Document, rule: Rule, readings: _Readings) -> Iterator[Finding]:
-    # Only sentences with a contact verb go to the reader: it is far slower than one regex, and a
-    # sentence without "call", "contact", "hear", "let you know"... cannot promise contact.
-    for span in document.sentences:
+    # Only sentences that every prefilter pattern matches (a contact verb and a sign of
+    # commitment, for the shipped rules) go to the reader: it is far slower than a regex, and a
+    # sentence without "call", "hear", "let you know"... cannot promise contact. The first
+    # pattern runs once over the whole text, the others only in the sentences it picked.
+    if not rule.prefilter:
+        return
+    first, *others = rule.prefilter
+    picked: dict[tuple[int, int], None] = {}  # sentence spans, in order, once each
+    for match in first.finditer(document.masked):
+        span = document.sentence_at(match.start())
+        if span[0] <= match.start() < span[1]:
+            picked[span] = None
+    for span in picked:
         sentence = document.masked[span[0] : span[1]]
-        hit = next((m for p in rule.prefilter if (m := p.search(sentence))), None)
-        if hit is None:
+        if not all(pattern.search(sentence) for pattern in others):
             continue
         reading = readings.get(span)
         if getattr(reading, "kind", None) != "promise":
@@ -279,9 +325,8 @@ def _promise_findings(document: Document, rule: Rule, readings: _Readings) -> It
             continue
         if rule.unless and any(p.search(sentence) for p in rule.unless):
             continue
-        yield _finding(
-            document, rule, span[0] + hit.start(), span[0] + hit.end(), rule.suggestion
-        )
+        # The whole sentence is the promise: that is what the writer should reword.
+        yield _finding(document, rule, span[0], span[1], rule.suggestion)
 
 
 def _document_kinds(document: Document, rules: RuleSet) -> dict[str, tuple[int, int]]:
@@ -296,8 +341,9 @@ def _document_kinds(document: Document, rules: RuleSet) -> dict[str, tuple[int, 
 
 def _offer_findings(document: Document, rule: Rule, where: tuple[int, int]) -> Iterator[Finding]:
     # The letter's own wording counts even inside quotation marks ("Senior Engineer"), so the
-    # required elements are looked for in the text, less HTML comments, not in the masked copy.
-    if any(pattern.search(document.text) for pattern in rule.require):
+    # required elements are looked for in the prose (the text less HTML comments), not in the
+    # masked copy.
+    if any(pattern.search(document.prose) for pattern in rule.require):
         return
     yield _finding(document, rule, where[0], where[1], rule.suggestion)
 
@@ -330,11 +376,10 @@ def _unsuppressed(document: Document, found: list[Finding]) -> list[Finding]:
                 if name in open_from:
                     ranges.append(((name,) if name else (), open_from.pop(name), directive.offset))
         else:
-            line, _ = document.position(directive.end)
-            if directive.action == "disable-next-line":
-                line += 1
-            else:
-                line, _ = document.position(directive.offset)
+            if directive.action == "disable-next-line":  # the line after the comment ends
+                line = document.position(directive.end)[0] + 1
+            else:  # disable-line: the line the comment starts on
+                line = document.position(directive.offset)[0]
             start, end = document.line_range(line)
             ranges.append((directive.rule_ids, start, end + 1))
     for name, start in open_from.items():

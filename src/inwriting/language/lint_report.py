@@ -115,7 +115,9 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule]) -> str:
 def _descriptor(rule: Rule) -> dict[str, Any]:
     descriptor: dict[str, Any] = {
         "id": rule.id,
-        "shortDescription": {"text": rule.message.replace('"{match}" ', "").replace("{match}", "…")},
+        "shortDescription": {
+            "text": rule.message.replace('"{match}" ', "").replace("{match}", "…")
+        },
         "defaultConfiguration": {"level": _SARIF_LEVEL[rule.level]},
     }
     if rule.why:

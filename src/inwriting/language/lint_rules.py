@@ -60,7 +60,8 @@ class Rule:
     unless: tuple[re.Pattern[str], ...] = ()
     # The rule stays quiet in documents of these kinds (e.g. an offer letter may say "your team").
     skip_documents: tuple[str, ...] = ()
-    # `promise` rules: cheap prefilter (sentences that do not match never reach the reader),
+    # `promise` rules: cheap prefilter (a sentence reaches the reader only when every one of
+    # these patterns matches it),
     # what the promise lacks, and what counts as naming a channel.
     prefilter: tuple[re.Pattern[str], ...] = ()
     lacks: str = "date"
@@ -143,7 +144,9 @@ def load_rules(extra_dirs: Sequence[Path] = (), *, builtin: bool = True) -> Rule
     return RuleSet(tuple(by_id.values()), documents)
 
 
-def parse_rule_file(path: Traversable | Path) -> tuple[list[Rule], dict[str, tuple[re.Pattern[str], ...]]]:
+def parse_rule_file(
+    path: Traversable | Path,
+) -> tuple[list[Rule], dict[str, tuple[re.Pattern[str], ...]]]:
     """Read one rule file into rules and document kinds; a mistake is a UserError naming it."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

@@ -62,10 +62,13 @@ class Document:
     text: str
     masked: str
     directives: list[Directive] = field(default_factory=list)
+    # The text with HTML comments blanked (directives are not prose), quotations kept.
+    prose: str = ""
     _line_starts: list[int] = field(default_factory=list, repr=False)
     _sentences: list[tuple[int, int]] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
+        self.prose = self.prose or self.text
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", self.text)]
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -129,7 +132,7 @@ def make_document(name: str, text: str, fmt: str = "text") -> Document:
     """Mask what must not be flagged and gather the inline directives."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     directives = list(_directives(text))
-    masked = _blank(text, _COMMENT.finditer(text))
+    masked = prose = _blank(text, _COMMENT.finditer(text))
     if fmt == "markdown":
         masked = _blank_fences(masked)
     # Backticks mark literal text in plain-text mail and notes too, so code spans count everywhere.
@@ -141,7 +144,7 @@ def make_document(name: str, text: str, fmt: str = "text") -> Document:
     masked = _blank(masked, _STRAIGHT_QUOTE.finditer(masked))
     # One apostrophe for the rules to spell: "you’ll" and "you'll" read alike (same length).
     masked = masked.translate(_APOSTROPHES)
-    return Document(name=name, text=text, masked=masked, directives=directives)
+    return Document(name=name, text=text, masked=masked, directives=directives, prose=prose)
 
 
 def email_body(name: str, data: bytes) -> str:
@@ -240,9 +243,14 @@ def _blank_fences(text: str) -> str:
                 lines[index] = " " * len(line)
         else:
             lines[index] = " " * len(line)
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                if not line.strip().strip(fence[0]):
-                    fence = None
+            # A closing fence is the same character, at least as long, and nothing else.
+            if (
+                match is not None
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not line.strip().strip(fence[0])
+            ):
+                fence = None
     return "\n".join(lines)
 
 

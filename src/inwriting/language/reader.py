@@ -9,11 +9,11 @@ clock, and it never raises on any text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
-from collections.abc import Callable
 
 import yaml
 
@@ -133,21 +133,24 @@ def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rul
 # Compiled once, at import: the reader is called thousands of times a second.
 KIND_TEXT, RULES = _load_rules()
 _NEUTRAL_RULES = tuple(r for r in RULES if r.kind == "neutral")
-_KIND_RULES = tuple(r for r in RULES if r.kind != "neutral")
-_HYPOTHETICAL = next(r for r in RULES if r.id == "neutral.hypothetical")
+_RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
+    kind: tuple(r for r in RULES if r.kind == kind) for kind in dict.fromkeys(r.kind for r in RULES)
+}
+_PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
 _QUOTED = re.compile(r'"[^"\n]{1,300}"')
 # A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
-    r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that)\b[^.;!?,]*,?"
+    r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
+    r"|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
 _CONDITION_NOT_POLITE = re.compile(
     r"\b(?:if(?!\s+you\s+(?:could|can|would)\b)|unless|once|as\s+soon\s+as|whenever|in\s+case"
-    r"|provided\s+that)\b[^.;!?,]*,?"
+    r"|provided\s+that|in\s+the\s+event|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
 )
 _CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll|we'll)")
 # Words that show a clause is about the written offer arriving (for a verbal offer's due).
@@ -190,6 +193,8 @@ def normalise_channel(channel: str | None) -> str | None:
 def _strip_quotes(text: str) -> str:
     # Quoted speech is someone else's words, not what is said to the candidate. A statement that
     # is nothing but a quotation is read as it stands.
+    if '"' not in text:
+        return text
     stripped = _QUOTED.sub(" ", text)
     return stripped if _HAS_WORD.search(stripped) else text
 
@@ -219,41 +224,69 @@ def _analyse(normal: str) -> _Analysis:
         kept.append(sentence)
     body = " . ".join(_CONDITION.sub(" ", s) for s in kept)
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
-    # read more: quoted words and role talk too; only what is said to be hypothetical is skipped.
-    rejection_body = " . ".join(
-        _CONDITION.sub(" ", s)
-        for s in _SENTENCE_BREAK.split(normal)
-        if not _HYPOTHETICAL.search(s)
-    )
+    # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
+    # the past ("last year we hired internally") are skipped.
+    if _PAST_REPORT.search(normal):
+        rejection_body = " . ".join(
+            _CONDITION.sub(" ", s)
+            for s in _SENTENCE_BREAK.split(normal)
+            if not _PAST_REPORT.search(s)
+        )
+    elif not neutral and unquoted is normal:
+        rejection_body = body  # the same sentences, read the same way
+    else:
+        rejection_body = " . ".join(_CONDITION.sub(" ", s) for s in _SENTENCE_BREAK.split(normal))
     bodies = {
         "rejection": rejection_body,
         "request": " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept),
+        # "Once it is approved" is exactly what says the terms are still to come.
+        "pending": " . ".join(kept),
     }
-    fired: dict[str, list[tuple[Rule, str]]] = {}
-    written_offer = False
-    for rule in _KIND_RULES:
-        text = bodies.get(rule.kind, body)
-        if rule.kind == "offer":
-            if not rule.may_match(text):
-                continue
-            for m in rule.pattern.finditer(text):
-                if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
-                    continue
-                fired.setdefault("offer", []).append((rule, m.group(0).strip()))
-                # An offer put as a question ("would you accept an offer at $90k?") is not
-                # an offer in writing.
-                if (
-                    rule.id in _WRITTEN_CAPABLE
-                    and not _QUESTION_TAIL.match(text[m.end() :])
-                    and not _INTENT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
-                ):
-                    written_offer = True
-                break
+    analysis = _Analysis(kept, body, {}, neutral)
+    # Kinds are tried in the contract's order and the search stops early: once a kind has won,
+    # only one more kind that could contradict it is looked for (that decides `confident`).
+    if _fire("rejection", bodies["rejection"], analysis):
+        return analysis
+    if _fire("offer", body, analysis):
+        _fire("terms", body, analysis)
+        _fire("pending", bodies["pending"], analysis)
+        winner_found = True
+    else:
+        winner_found = False
+    for kind in ("delay", "next_step", "request", "promise"):
+        if _fire(kind, bodies.get(kind, body), analysis) and winner_found:
+            return analysis
+        winner_found = winner_found or kind in analysis.fired
+    if not winner_found:
+        _fire("enthusiasm", body, analysis)
+    return analysis
+
+
+def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
+    """Run the rules of one kind on `text`, recording what fired; whether any did."""
+    fired = analysis.fired
+    for rule in _RULES_BY_KIND.get(kind, ()):
+        if not rule.may_match(text):
             continue
-        m = rule.search(text)
-        if m:
-            fired.setdefault(rule.kind, []).append((rule, m.group(0).strip()))
-    return _Analysis(kept, body, fired, neutral, written_offer)
+        if kind != "offer":
+            hit = rule.pattern.search(text)
+            if hit:
+                fired.setdefault(kind, []).append((rule, hit.group(0).strip()))
+            continue
+        for m in rule.pattern.finditer(text):
+            if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
+                continue
+            fired.setdefault("offer", []).append((rule, m.group(0).strip()))
+            # An offer put as a question ("would you accept an offer at $90k?") or as an
+            # intention ("we hope to be pleased to offer…") is not an offer in writing.
+            if (
+                rule.id in _WRITTEN_CAPABLE
+                and not _QUESTION_TAIL.match(text[m.end() :])
+                and not _INTENT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+            ):
+                analysis.written_offer = True
+            break
+    return kind in fired
 
 
 def _decide(analysis: _Analysis, channel: str | None) -> str:
@@ -312,9 +345,7 @@ def _follow_up_words(kind: str, follow_up: date | None, dated: bool) -> str:
     if follow_up is None:
         return ""
     if dated:
-        return (
-            f"If nothing has come by then, a polite follow-up fits on {_long_date(follow_up)}."
-        )
+        return f"If nothing has come by then, a polite follow-up fits on {_long_date(follow_up)}."
     return (
         f"If you hear nothing, a polite follow-up fits on {_long_date(follow_up)}, "
         "the usual wait when no date is given."
@@ -432,10 +463,13 @@ def _read_cached(
         )
     follow_up: date | None = None
     if kind in FOLLOW_UP_KINDS:
-        if deadline is not None:
-            follow_up = first_follow_up(deadline.latest, cal, policy)
-        else:
-            follow_up = policy_due(moment.date(), cal, policy)
+        try:
+            if deadline is not None:
+                follow_up = first_follow_up(deadline.latest, cal, policy)
+            else:
+                follow_up = policy_due(moment.date(), cal, policy)
+        except (OverflowError, ValueError):
+            follow_up = None  # the end of the calendar (year 9999): no day to follow up on
     explanation = _explain(kind, analysis, deadline, follow_up)
     if truncated:
         explanation += f" Only the first {MAX_CHARS:,} characters were read."

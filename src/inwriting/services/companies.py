@@ -99,7 +99,7 @@ class MemoCalendar(BusinessCalendar):
         found = memo.get(key)
         if found is None:
             found = memo[key] = super().add_business_days(day, n)
-        return found  # type: ignore[no-any-return]
+        return found
 
 
 @lru_cache(maxsize=512)
@@ -132,15 +132,22 @@ def _calendar(
 
 
 def calendar_for(
-    company: Company | Mapping[Any, Any], settings: CalendarSettings | None = None
+    company: Company | Mapping[Any, Any],
+    settings: CalendarSettings | Mapping[str, Any] | None = None,
 ) -> BusinessCalendar:
     """The business calendar a company's dates are counted on.
 
     The company's own settings win: its weekend, else its country's weekend; its country's
     holidays plus its own days off. What it leaves unset comes from the config's [calendar].
-    `company` may be a Company or a mapping with the same keys (a row of a set-based query).
+    `company` may be a Company or a mapping with the same keys (a row of a set-based query);
+    `settings` the result of `calendar_settings()` or a [calendar] table.
     """
-    settings = settings or CalendarSettings()
+    if settings is None:
+        settings = CalendarSettings()
+    elif not isinstance(settings, CalendarSettings):  # a [calendar] table, as in the config
+        settings = CalendarSettings(
+            settings.get("country"), settings.get("weekend"), tuple(settings.get("holidays", ()))
+        )
     get = company.get if isinstance(company, Mapping) else lambda key: getattr(company, key)
     own_days = tuple(str(d) for d in (get("holidays") or ()))
     return _calendar(

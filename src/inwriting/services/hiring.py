@@ -515,19 +515,16 @@ class OpeningReport:
         }
 
 
-def _waiting_by_opening(repo: Repository, today: date, opening_ref: str | None) -> Any:
+def _openings_with_candidates(repo: Repository, opening_ref: str | None) -> Any:
     query = _openings(repo).options(selectinload(Opening.candidates)).order_by(Opening.id)
     if opening_ref is not None:
         query = query.where(Opening.id == find_opening(repo, opening_ref).id)
-    for opening in repo.session.scalars(query):
-        calendar = calendar_of(opening)
-        by_id = {c.id: c for c in opening.candidates}
-        lines = rules.still_waiting((_facts(c) for c in opening.candidates), today, calendar)
-        yield (
-            opening,
-            calendar,
-            [WaitingCandidate(line, by_id[line.candidate.id]) for line in lines],
-        )
+    return repo.session.scalars(query)
+
+
+def _reported(opening: Opening, lines: list[rules.WaitingLine]) -> list[WaitingCandidate]:
+    by_id = {c.id: c for c in opening.candidates}
+    return [WaitingCandidate(line, by_id[line.candidate.id]) for line in lines]
 
 
 def closure_report(
@@ -536,11 +533,12 @@ def closure_report(
     """Everyone still waiting for an answer, per opening; openings with the longest wait first,
     and within each, oldest first. Closed openings appear while anyone there is left waiting."""
     today = now.date()
-    reports = [
-        OpeningReport(opening, waiting)
-        for opening, _, waiting in _waiting_by_opening(repo, today, opening_ref)
-        if waiting
-    ]
+    reports = []
+    for opening in _openings_with_candidates(repo, opening_ref):
+        facts = [_facts(c) for c in opening.candidates]
+        lines = rules.still_waiting(facts, today, calendar_of(opening))
+        if lines:
+            reports.append(OpeningReport(opening, _reported(opening, lines)))
     reports.sort(key=lambda r: (r.waiting[0].candidate.since, r.opening.id))
     return reports
 
@@ -550,10 +548,9 @@ def reminders(repo: Repository, now: datetime) -> list[WaitingCandidate]:
     promised date first."""
     today = now.date()
     due: list[WaitingCandidate] = []
-    for opening, calendar, _ in _waiting_by_opening(repo, today, None):
-        by_id = {c.id: c for c in opening.candidates}
-        lines = rules.due_reminders((_facts(c) for c in opening.candidates), today, calendar)
-        due += [WaitingCandidate(line, by_id[line.candidate.id]) for line in lines]
+    for opening in _openings_with_candidates(repo, None):
+        facts = [_facts(c) for c in opening.candidates]
+        due += _reported(opening, rules.due_reminders(facts, today, calendar_of(opening)))
     due.sort(key=lambda w: (w.candidate.promised_by or date.max, w.candidate.id))
     return due
 
@@ -667,11 +664,8 @@ class ClosingCheck:
 
 
 def _waiting_in(opening: Opening, today: date) -> list[WaitingCandidate]:
-    by_id = {c.id: c for c in opening.candidates}
-    lines = rules.still_waiting(
-        (_facts(c) for c in opening.candidates), today, calendar_of(opening)
-    )
-    return [WaitingCandidate(line, by_id[line.candidate.id]) for line in lines]
+    facts = [_facts(c) for c in opening.candidates]
+    return _reported(opening, rules.still_waiting(facts, today, calendar_of(opening)))
 
 
 def fill(repo: Repository, opening_ref: str, candidate_ref: str, *, now: datetime) -> ClosingCheck:

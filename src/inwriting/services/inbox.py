@@ -230,13 +230,21 @@ def ingest_batch(
     companies = {
         c.id: c for c in repo.session.scalars(select(Company).where(Company.owner == repo.owner))
     }
-    lookup = _thread_lookup(repo)
+    # Replies to messages earlier in this batch, not yet written, match through this map.
+    batch_threads: dict[str, int] = {}
+    in_db = _thread_lookup(repo)
+
+    def lookup(ids: list[str]) -> int | None:
+        for thread_id in ids:
+            if thread_id in batch_threads:
+                return batch_threads[thread_id]
+        return in_db(ids)
+
+    # Reading is pure and done first; a message that fails it never touches the database.
+    prepared: list[tuple[RawMessage, MailMessage]] = []
     for raw, key in fresh:
         try:
-            with repo.session.begin_nested():
-                count = _ingest_one(
-                    repo, raw, key, source, directory, companies, lookup, reader, me, now
-                )
+            message = _prepare(raw, key, source, directory, companies, lookup, reader, me, now)
         except BadMessage as error:
             report.skipped.append(Skipped(raw.origin, str(error)))
             continue
@@ -244,12 +252,37 @@ def ingest_batch(
             reason = f"could not be read ({type(error).__name__}: {error})"
             report.skipped.append(Skipped(raw.origin, reason[:300]))
             continue
-        report.added += 1
-        report.proposals += count
+        message.owner = repo.owner
+        for proposal in message.proposals:
+            proposal.owner = repo.owner
+        if message.application_id is not None:
+            for thread_id in message.thread_ids:
+                batch_threads.setdefault(thread_id, message.application_id)
+        prepared.append((raw, message))
+    # One insert for the batch; should the database refuse it, each message alone in its own
+    # savepoint, so one bad row costs one message, never the batch.
+    try:
+        with repo.session.begin_nested():
+            repo.session.add_all([message for _, message in prepared])
+            repo.session.flush()
+        written = prepared
+    except Exception:
+        written = []
+        for raw, message in prepared:
+            try:
+                with repo.session.begin_nested():
+                    repo.session.add(message)
+                    repo.session.flush()
+            except Exception as error:
+                reason = f"could not be stored ({type(error).__name__})"
+                report.skipped.append(Skipped(raw.origin, reason))
+                continue
+            written.append((raw, message))
+    report.added += len(written)
+    report.proposals += sum(len(message.proposals) for _, message in written)
 
 
-def _ingest_one(
-    repo: Repository,
+def _prepare(
     raw: RawMessage,
     key: str,
     source: str,
@@ -259,7 +292,8 @@ def _ingest_one(
     reader: Any,
     me: Sequence[str],
     now: datetime,
-) -> int:
+) -> MailMessage:
+    """Parse, match, read and propose for one message; nothing is written yet."""
     mail = parse(raw.raw, fallback_date=raw.fallback_date)
     outgoing = matching.is_outgoing(mail, me, raw.folder_sent)
     found = matching.match(mail, directory, outgoing=outgoing, thread_lookup=lookup)
@@ -272,7 +306,6 @@ def _ingest_one(
         read_one = reader.kind_of(company, at)
     proposals = propose(mail, found, reading, outgoing=outgoing, read_one=read_one)
     message = MailMessage(
-        owner=repo.owner,
         key=key,
         message_id=mail.message_id,
         content_hash=mail.content_hash,
@@ -292,7 +325,6 @@ def _ingest_one(
         matched_by=found.matched_by,
         created_at=now,
     )
-    repo.session.add(message)
     for attachment in mail.attachments:
         message.attachments.append(
             MailAttachment(
@@ -305,17 +337,13 @@ def _ingest_one(
             )
         )
     for proposal in proposals:
-        message.proposals.append(_stored(repo, proposal, found, now))
-    repo.session.flush()
-    return len(proposals)
+        message.proposals.append(_stored(proposal, found, now))
+    return message
 
 
-def _stored(
-    repo: Repository, proposal: Proposal, found: matching.Match, now: datetime
-) -> MailProposal:
+def _stored(proposal: Proposal, found: matching.Match, now: datetime) -> MailProposal:
     reading = proposal.reading or {}
     return MailProposal(
-        owner=repo.owner,
         action=proposal.action,
         application_id=found.application_id if proposal.action != "new_application" else None,
         company_name=(found.company_name or "")[:200] or None,

@@ -27,13 +27,14 @@ from typing import IO, Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Column,
+    ColumnElement,
     Date,
     Integer,
     LargeBinary,
     Numeric,
-    Select,
     String,
     Table,
     UniqueConstraint,
@@ -124,15 +125,15 @@ def _encoder(column: Column[Any]) -> Callable[[Any], Any]:
     return lambda v: v
 
 
-def _scope(table: Table, owner: str) -> Select[Any]:
-    """The ids of `table` that belong to `owner`: by its owner column, or through its parent."""
+def _owned(table: Table, owner: str) -> ColumnElement[bool]:
+    """The rows of `table` that belong to `owner`: by its owner column, or through its parent."""
     if OWNER_COLUMN in table.columns:
-        return select(table.c.id).where(table.c[OWNER_COLUMN] == owner)
+        return table.c[OWNER_COLUMN] == owner
     parent = _parent_key(table)
     if parent is None:
         raise RuntimeError(f"table {table.name} has neither an owner nor a parent to scope it by")
     column, parent_table = parent
-    return select(table.c.id).where(column.in_(_scope(parent_table, owner)))
+    return column.in_(select(parent_table.c.id).where(_owned(parent_table, owner)))
 
 
 def _parent_key(table: Table) -> tuple[Column[Any], Table] | None:
@@ -162,9 +163,7 @@ def export_json(repo: Repository, out: IO[str], now: datetime) -> dict[str, int]
     for table in tables():
         columns = _data_columns(table)
         encoders = [(c.name, _encoder(c)) for c in columns]
-        query = (
-            select(*columns).where(table.c.id.in_(_scope(table, repo.owner))).order_by(table.c.id)
-        )
+        query = select(*columns).where(_owned(table, repo.owner)).order_by(table.c.id)
         out.write(f',\n"{table.name}": [')
         count = 0
         for row in repo.session.execute(query):
@@ -325,7 +324,8 @@ def _decoder(column: Column[Any]) -> Callable[[Any], Any]:
     if isinstance(kind, Boolean):
         return lambda v: _typed(name, v, bool, "true or false")
     if isinstance(kind, Integer):
-        return lambda v: _integer(name, v)
+        bits = 64 if isinstance(kind, BigInteger) else 32  # what PostgreSQL's columns hold
+        return lambda v: _integer(name, v, bits)
     if isinstance(kind, String):  # includes Text
         limit = kind.length
         return lambda v: _string(name, v, limit)
@@ -357,9 +357,11 @@ def _typed(name: str, value: Any, kind: type, words: str) -> Any:
     return value
 
 
-def _integer(name: str, value: Any) -> int:
+def _integer(name: str, value: Any, bits: int) -> int:
     if not isinstance(value, int) or isinstance(value, bool):
         raise _Bad(f"'{name}' must be a whole number, not {json.dumps(value)[:40]}")
+    if not -(2 ** (bits - 1)) <= value < 2 ** (bits - 1):
+        raise _Bad(f"'{name}' is too large")
     return value
 
 
@@ -368,6 +370,8 @@ def _string(name: str, value: Any, limit: int | None) -> str:
         raise _Bad(f"'{name}' must be text, not {json.dumps(value)[:40]}")
     if limit is not None and len(value) > limit:
         raise _Bad(f"'{name}' is {len(value)} characters long; at most {limit} fit")
+    if "\x00" in value:  # PostgreSQL cannot store it, and no user typed it
+        raise _Bad(f"'{name}' contains a NUL character")
     return value
 
 
@@ -405,13 +409,13 @@ def _instant(name: str, value: Any) -> datetime:
         if not isinstance(value, str) or not _ISO_DATE.match(value):
             raise ValueError
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        # A hand-written time without a zone is read as UTC, as everywhere else in inwriting.
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise _Bad(
             f"'{name}' must be an ISO 8601 date and time such as 2026-11-23T09:00:00+00:00, "
             f"not {json.dumps(value)[:40]}"
         ) from None
-    # A hand-written time without a zone is read as UTC, as everywhere else in inwriting.
-    return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
 
 
 def _decimal(name: str, value: Any, precision: int, scale: int) -> Decimal:

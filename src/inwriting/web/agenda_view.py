@@ -10,6 +10,8 @@ from inwriting.store.repository import Repository
 
 # The agenda's lines end with the CLI command to run; on a page, the button is the command.
 _CLI_HINT = re.compile(r";?\s*`inwriting [^`]*`")
+# Each section lists its most pressing items; on a big search the rest are counted, not drafted.
+SHOWN_PER_SECTION = 25
 _SECTIONS = {
     "overdue_promise": "overdue",
     "follow_up": "follow_ups",
@@ -40,6 +42,7 @@ def today(repo: Repository, now: datetime) -> dict[str, Any]:
     page: dict[str, Any] = {name: [] for name in _SECTIONS.values()}
     page["date"] = today_date.isoformat()
     page["health"] = {"text": "", "live": 0, "days_since_last_new": None, "warnings": []}
+    page["more"] = {name: 0 for name in _SECTIONS.values()}
     thank_you_drafts: dict[int, list[Any]] = {}
     for item in agenda(repo, now):
         entry: dict[str, Any] = {
@@ -52,6 +55,12 @@ def today(repo: Repository, now: datetime) -> dict[str, Any]:
         }
         if item.type == "pipeline":
             page["health"] = _health(repo, item.text, today_date)
+            continue
+        section = _SECTIONS.get(item.type)
+        if section is None:
+            continue
+        if len(page[section]) >= SHOWN_PER_SECTION:
+            page["more"][section] += 1
             continue
         if item.type == "overdue_promise":
             entry["days_over"] = (today_date - item.date).days
@@ -68,7 +77,7 @@ def today(repo: Repository, now: datetime) -> dict[str, Any]:
                 )
             drafts = thank_you_drafts[item.application]
             entry["draft"] = _draft(drafts.pop(0)[1]) if drafts else None
-        page[_SECTIONS.get(item.type, "other")].append(entry)
+        page[section].append(entry)
     return page
 
 

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from inwriting.store.repository import Repository
 from inwriting.web import agenda_view, schemas, views
-from inwriting.web.deps import now, repository
+from inwriting.web.deps import now, read_view, repository
 
 router = APIRouter(prefix="/api")
 
@@ -25,15 +25,15 @@ ApplicationId = Annotated[int, Query(gt=0)]
 
 
 @router.get("/today", tags=["agenda"], summary="Today's agenda")
-def get_today(repo: Repo, current: Now) -> dict[str, Any]:
+def get_today(request: Request, current: Now) -> dict[str, Any]:
     """Overdue promises, follow-ups due (with drafts), thank-you notes owed, requests, verbal
     offers waiting for the written one, gone-quiet applications and pipeline health."""
-    return agenda_view.today(repo, current)
+    return read_view(request, current, "today", lambda repo: agenda_view.today(repo, current))
 
 
 @router.get("/board", tags=["applications"], summary="Applications by stage")
 def get_board(
-    repo: Repo,
+    request: Request,
     current: Now,
     stage: str | None = None,
     company: str | None = None,
@@ -42,7 +42,12 @@ def get_board(
 ) -> dict[str, Any]:
     """One column per stage; each card with days since they were last in touch and the next
     date that matters. Filters combine."""
-    return views.board(repo, current, stage=stage, company=company, source=source, q=q)
+    return read_view(
+        request,
+        current,
+        ("board", stage, company, source, q),
+        lambda repo: views.board(repo, current, stage=stage, company=company, source=source, q=q),
+    )
 
 
 @router.get("/applications", tags=["applications"], summary="List applications")
@@ -80,10 +85,15 @@ def add_application(body: schemas.NewApplication, repo: Repo, current: Now) -> d
 
 
 @router.get("/applications/{application_id}", tags=["applications"], summary="One application")
-def get_application(application_id: int, repo: Repo, current: Now) -> dict[str, Any]:
+def get_application(application_id: int, request: Request, current: Now) -> dict[str, Any]:
     """The whole story: timeline with statements and their readings, promises and their state,
     the offer checklist, requests and documents shared."""
-    return views.application(repo, application_id, current)
+    return read_view(
+        request,
+        current,
+        ("application", application_id),
+        lambda repo: views.application(repo, application_id, current),
+    )
 
 
 @router.post(
@@ -262,20 +272,25 @@ def add_thank_yous(
 
 @router.get("/promises", tags=["promises"], summary="Every promise")
 def get_promises(
-    repo: Repo,
+    request: Request,
     current: Now,
     state: Annotated[str | None, Query(pattern="^(open|broken|kept|superseded|withdrawn)$")] = None,
 ) -> dict[str, Any]:
     """Promises across the search with their state today (broken = open and past due), and
     how often each employer kept its word."""
-    return views.promise_ledger(repo, current, state=state)
+    return read_view(
+        request,
+        current,
+        ("promises", state),
+        lambda repo: views.promise_ledger(repo, current, state=state),
+    )
 
 
 @router.get("/stats", tags=["stats"], summary="Flow, response times, follow-through")
-def get_stats(repo: Repo, current: Now) -> dict[str, Any]:
+def get_stats(request: Request, current: Now) -> dict[str, Any]:
     """The Sankey flow through the stages, response times, applications per week and the
     employer follow-through table."""
-    return views.stats(repo, current)
+    return read_view(request, current, "stats", lambda repo: views.stats(repo, current))
 
 
 @router.get("/read", tags=["reader"], summary="What did they mean?")

@@ -9,14 +9,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from inwriting.errors import UserError
-from inwriting.store.repository import Repository
 from inwriting.web import agenda_view, schemas, views
-from inwriting.web.deps import now, repository
+from inwriting.web.deps import now, read_view
 from inwriting.web.rendering import templates
 
 router = APIRouter(include_in_schema=False)
 
-Repo = Annotated[Repository, Depends(repository)]
 Now = Annotated[datetime, Depends(now)]
 
 
@@ -27,41 +25,51 @@ def _page(request: Request, template: str, title: str, active: str, **context: A
 
 
 @router.get("/", response_class=HTMLResponse)
-def today_page(request: Request, repo: Repo, current: Now) -> HTMLResponse:
-    return _page(request, "today.html", "Today", "Today", agenda=agenda_view.today(repo, current))
+def today_page(request: Request, current: Now) -> HTMLResponse:
+    agenda = read_view(request, current, "today", lambda repo: agenda_view.today(repo, current))
+    return _page(request, "today.html", "Today", "Today", agenda=agenda)
 
 
 @router.get("/board", response_class=HTMLResponse)
 def board_page(
     request: Request,
-    repo: Repo,
     current: Now,
     stage: str | None = None,
     company: str | None = None,
     source: str | None = None,
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
-    board = views.board(
-        repo, current, stage=stage or None, company=company or None, source=source or None, q=q
+    filters = {"stage": stage or None, "company": company or None, "source": source or None}
+    board = read_view(
+        request,
+        current,
+        ("board", *filters.values(), q),
+        lambda repo: views.board(repo, current, q=q, **filters),
     )
     return _page(request, "board.html", "Board", "Board", board=board)
 
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
-def application_page(
-    request: Request, application_id: int, repo: Repo, current: Now
-) -> HTMLResponse:
-    detail = views.application(repo, application_id, current)
+def application_page(request: Request, application_id: int, current: Now) -> HTMLResponse:
+    detail = read_view(
+        request,
+        current,
+        ("application", application_id),
+        lambda repo: views.application(repo, application_id, current),
+    )
     title = f"{detail['application']['company']} — {detail['application']['role']}"
     return _page(request, "application.html", title, "Board", detail=detail)
 
 
 @router.get("/promises", response_class=HTMLResponse)
-def promises_page(
-    request: Request, repo: Repo, current: Now, state: str | None = None
-) -> HTMLResponse:
+def promises_page(request: Request, current: Now, state: str | None = None) -> HTMLResponse:
     wanted = state if state in ("open", "broken", "kept", "superseded", "withdrawn") else None
-    ledger = views.promise_ledger(repo, current, state=wanted)
+    ledger = read_view(
+        request,
+        current,
+        ("promises", wanted),
+        lambda repo: views.promise_ledger(repo, current, state=wanted),
+    )
     return _page(
         request,
         "promises.html",
@@ -74,8 +82,8 @@ def promises_page(
 
 
 @router.get("/stats", response_class=HTMLResponse)
-def stats_page(request: Request, repo: Repo, current: Now) -> HTMLResponse:
-    stats = views.stats(repo, current)
+def stats_page(request: Request, current: Now) -> HTMLResponse:
+    stats = read_view(request, current, "stats", lambda repo: views.stats(repo, current))
     return _page(
         request,
         "stats.html",
@@ -95,7 +103,6 @@ def settings_page(request: Request) -> HTMLResponse:
 @router.get("/fragments/reading", response_class=HTMLResponse)
 def reading_fragment(
     request: Request,
-    repo: Repo,
     current: Now,
     text: Annotated[str, Query(max_length=10_000)] = "",
     said_at: str | None = None,
@@ -110,8 +117,13 @@ def reading_fragment(
             when = current
             if said_at:
                 when = schemas._aware(datetime.fromisoformat(said_at)) or current
-            reading = views.reading(
-                repo, text, at=when, channel=channel or None, application_id=application_id
+            reading = read_view(
+                request,
+                current,
+                ("reading", text, when, channel, application_id),
+                lambda repo: views.reading(
+                    repo, text, at=when, channel=channel or None, application_id=application_id
+                ),
             )
         except ValueError:
             error = "The date and time is not valid; use the picker or YYYY-MM-DDTHH:MM."

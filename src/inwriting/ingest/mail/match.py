@@ -192,10 +192,10 @@ class KnownCompany:
     name: str
     domains: list[str]
     applications: list[KnownApplication] = field(default_factory=list)
+    key: str = ""
 
-    @property
-    def key(self) -> str:
-        return company_key(self.name)
+    def __post_init__(self) -> None:
+        self.key = self.key or company_key(self.name)
 
 
 @dataclass
@@ -204,9 +204,25 @@ class Directory:
 
     companies: list[KnownCompany]
     me: frozenset[str] = frozenset()  # the user's own addresses
+    _by_key: dict[str, KnownCompany] | None = None
+    _mention: re.Pattern[str] | None = None
 
     def by_key(self) -> dict[str, KnownCompany]:
-        return {c.key: c for c in self.companies if c.key}
+        if self._by_key is None:
+            self._by_key = {c.key: c for c in self.companies if c.key}
+        return self._by_key
+
+    def mentioned(self, text: str) -> list[KnownCompany]:
+        """The companies whose names appear in `text` (lower case) as whole words."""
+        if self._mention is None:
+            keys = sorted(self.by_key(), key=len, reverse=True)
+            if not keys:
+                return []
+            alternatives = "|".join(re.escape(k) for k in keys)
+            self._mention = re.compile(r"(?<![\w&])(" + alternatives + r")(?![\w&])")
+        found = {m.group(1) for m in self._mention.finditer(text)}
+        by_key = self.by_key()
+        return [by_key[k] for k in sorted(found)]
 
 
 @dataclass
@@ -337,10 +353,6 @@ def _name_candidates(mail: ParsedMail, outgoing: bool) -> list[str]:
     return [n for n in names if n]
 
 
-def _mentions(text: str, key: str) -> bool:
-    return bool(key) and re.search(r"(?<![\w&])" + re.escape(key) + r"(?![\w&])", text) is not None
-
-
 def find_company(mail: ParsedMail, directory: Directory, *, outgoing: bool) -> Match:
     """The company a message is from (or, for the user's own mail, to)."""
     domains = _counterpart_domains(mail, outgoing)
@@ -366,7 +378,7 @@ def find_company(mail: ParsedMail, directory: Directory, *, outgoing: bool) -> M
     # A known company named in the sender's name or the subject, then in the body's first lines.
     head = f"{mail.sender_name}\n{mail.subject}".lower()
     for where, text in (("name", head), ("mention", mail.text[:3000].lower())):
-        hits = [c for c in directory.companies if _mentions(text, c.key)]
+        hits = directory.mentioned(text)
         if len(hits) == 1:
             return Match(company_id=hits[0].id, company_name=hits[0].name, matched_by=where)
     return Match(

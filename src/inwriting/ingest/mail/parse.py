@@ -30,6 +30,8 @@ PDF_TEXT_PAGES = 20
 
 _MESSAGE_ID = re.compile(rb"^message-id:[ \t]*(.*(?:\r?\n[ \t]+.*)*)", re.IGNORECASE | re.MULTILINE)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
+# Raw 8-bit bytes in a header, as the parser hands them over (surrogate escapes).
+_SURROGATES = re.compile("[\udc80-\udcff]")
 _IDS = re.compile(r"<([^<>\s]+)>")
 _CUT_OFF = (CloseBoundaryNotFoundDefect, StartBoundaryNotFoundDefect)
 _SINGLE_BYTE_LATIN = {"iso-8859-1", "latin-1", "latin1", "us-ascii", "ascii", "iso8859-1"}
@@ -165,7 +167,7 @@ def _header(message: Message, name: str) -> str:
     if value is None:
         return ""
     text = str(value)
-    if any("\udc80" <= char <= "\udcff" for char in text):  # raw 8-bit bytes in the header
+    if _SURROGATES.search(text):  # raw 8-bit bytes in the header
         text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
     try:
         parts = decode_header(text)
@@ -316,7 +318,7 @@ def _content(message: Message) -> tuple[str, list[Attachment]]:
 
 
 def _header_text(value: str) -> str:
-    if any("\udc80" <= char <= "\udcff" for char in value):
+    if _SURROGATES.search(value):
         return decode_bytes(value.encode("ascii", "surrogateescape"), None)
     return value
 

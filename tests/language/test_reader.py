@@ -1,0 +1,295 @@
+"""The reader, one kind at a time: what a worried job seeker is told about a statement.
+
+GIVEN what an employer said, when and how, WHEN it is read, THEN the kind, the due date, the day
+to follow up and the words of the explanation are what docs/reader-contract.md promises.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+
+import pytest
+
+from inwriting.domain.calendar import BusinessCalendar
+from inwriting.domain.policy import FollowUpPolicy
+from inwriting.language import KINDS, Reading, read
+
+WED = datetime(2026, 11, 18, 10, 0)
+
+
+def test_the_issue_example_offer_letter_by_tomorrow_noon_by_phone() -> None:
+    reading = read("The offer letter will be sent by tomorrow noon", WED, "phone")
+    assert reading.kind == "promise"
+    assert reading.due == date(2026, 11, 19)
+    assert reading.due_time is not None and reading.due_time.hour == 12
+    assert reading.follow_up_on == date(2026, 11, 23)  # two business days after Thursday
+    assert "verbal offer is not an offer" in reading.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We have decided to move forward with other candidates.",
+        "Unfortunately, the position has been filled.",
+        "After much deliberation, we will not be proceeding with your application.",
+        "I'm sorry to say we've had to rescind the offer.",
+        "We regret to inform you that you were not selected for the next stage.",
+        "We loved meeting you, but we've decided to go with someone else.",
+        "You were our first choice, but the role has been cancelled.",
+    ],
+)
+def test_any_no_is_a_rejection_with_no_date_and_no_follow_up(text: str) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == "rejection"
+    assert reading.due is None and reading.follow_up_on is None
+    assert "no" in reading.explanation.lower()
+    assert "feedback" in reading.explanation  # what the user can still do
+
+
+def test_a_rejection_wins_over_praise_and_promises_in_the_same_message() -> None:
+    text = "You were great and we'll keep in touch, but we went with the other finalist."
+    assert read(text, WED, "phone").kind == "rejection"
+
+
+WRITTEN = (
+    "We are pleased to offer you the position of Senior Data Analyst at a base salary of "
+    "$118,000 per year, starting January 4, 2027. Your offer letter is attached."
+)
+
+
+def test_an_offer_with_terms_in_an_email_is_a_written_offer() -> None:
+    reading = read(WRITTEN, WED, "email")
+    assert reading.kind == "written_offer"
+    assert reading.due is None  # the start date is not a due date
+    assert "sign" in reading.explanation
+
+
+def test_the_reply_deadline_of_a_written_offer_is_its_due() -> None:
+    text = "Attached is your offer ($95,000 base). Please sign and return it by December 1."
+    reading = read(text, WED, "letter")
+    assert reading.kind == "written_offer"
+    assert reading.due == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("channel", ["phone", "in-person", "video", "message", None, "fax"])
+def test_the_same_words_said_anywhere_but_email_or_letter_are_a_verbal_offer(
+    channel: str | None,
+) -> None:
+    reading = read(WRITTEN, WED, channel)
+    assert reading.kind == "verbal_offer"
+    assert "not yet an offer" in reading.explanation
+    assert "written offer" in reading.explanation
+
+
+def test_an_email_offer_whose_terms_are_still_to_come_is_verbal() -> None:
+    text = "We'd like to offer you the role! The formal offer letter will follow next Tuesday."
+    reading = read(text, WED, "email")
+    assert reading.kind == "verbal_offer"
+    assert reading.due == date(2026, 11, 24)  # when the written offer was said to come
+    assert reading.follow_up_on == date(2026, 11, 26)
+
+
+def test_a_verbal_offer_is_due_when_the_letter_is_due_not_on_other_days() -> None:
+    text = (
+        "The job is yours. I'll call you tomorrow to talk it through, and the letter will follow."
+    )
+    reading = read(text, WED, "phone")
+    assert reading.kind == "verbal_offer"
+    assert reading.due is None
+    assert reading.follow_up_on == date(2026, 11, 27)  # the policy: 7 business days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I look forward to working with you!",
+        "You will be working with Bob on the platform team.",
+        "Let me show you around the office.",
+        "Our health plan is great and we match 401(k) up to 5%.",
+        "Honestly, you're our first choice.",
+        "Your office will be next to mine.",
+        "We loved you.",
+    ],
+)
+def test_enthusiasm_says_it_is_not_an_offer_and_why(text: str) -> None:
+    reading = read(text, WED, "in-person")
+    assert reading.kind == "enthusiasm"
+    assert reading.due is None and reading.follow_up_on is None
+    words = reading.explanation.lower()
+    assert "not an offer" in words
+    assert "not a decision" in words
+    assert "finalists" in words and "same" in words  # others usually hear it too
+    assert "does not move" in words  # the stage stays where it is
+
+
+def test_enthusiasm_in_an_email_is_still_enthusiasm() -> None:
+    assert read("I look forward to working with you!", WED, "email").kind == "enthusiasm"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_due"),
+    [
+        ("We'll let you know on Monday.", date(2026, 11, 23)),
+        ("You'll hear from us by the end of the week.", date(2026, 11, 20)),
+        ("We will contact you this week or next.", date(2026, 11, 27)),
+        ("We'll call you.", None),
+    ],
+)
+def test_promises(text: str, expected_due: date | None) -> None:
+    reading = read(text, WED, "phone")
+    assert reading.kind == "promise"
+    assert reading.due == expected_due
+    assert "promise" in reading.explanation.lower()
+
+
+def test_a_promise_without_a_date_gets_the_policy_date_to_follow_up() -> None:
+    reading = read("We'll be in touch.", WED, "email")
+    assert reading.due is None
+    assert reading.follow_up_on == date(2026, 11, 27)
+    assert "No date was stated" in reading.explanation
+
+
+def test_the_follow_up_policy_is_the_callers() -> None:
+    patient = FollowUpPolicy(after_due=5, no_date_answer_within=10)
+    dated = read("We'll decide by Friday.", WED, "phone", policy=patient)
+    undated = read("We'll call you.", WED, "phone", policy=patient)
+    assert dated.follow_up_on == date(2026, 11, 27)
+    assert undated.follow_up_on == date(2026, 12, 2)
+
+
+def test_business_days_and_follow_ups_follow_the_employers_weekend() -> None:
+    thu_fri = BusinessCalendar(weekend=frozenset({3, 4}))
+    reading = read("You'll have our answer by the end of the week.", WED, "email", calendar=thu_fri)
+    assert reading.due == date(2026, 11, 18)  # the work week ends on Wednesday
+    assert reading.follow_up_on == date(2026, 11, 22)  # Saturday and Sunday are working days
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_due"),
+    [
+        ("The decision has been pushed back to next Tuesday.", date(2026, 11, 24)),
+        ("The approver is travelling, it will be tonight or tomorrow noon.", date(2026, 11, 19)),
+        ("We're still interviewing and don't have an update yet.", None),
+        ("We need to postpone Monday's interview; I'll be in touch to rearrange.", None),
+    ],
+)
+def test_delays(text: str, expected_due: date | None) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == "delay"
+    assert reading.due == expected_due
+    assert "not a no" in reading.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_due"),
+    [
+        ("We'd like to invite you to a final interview on Thursday at 3.", date(2026, 11, 19)),
+        ("Next week you'll meet the VP.", date(2026, 11, 27)),
+        ("We'll call you to schedule the next meeting this week or next.", date(2026, 11, 27)),
+    ],
+)
+def test_next_steps(text: str, expected_due: date) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == "next_step"
+    assert reading.due == expected_due
+    assert "not an offer" in reading.explanation
+
+
+def test_a_meeting_time_is_kept() -> None:
+    reading = read("We'd like to invite you to a final interview on Thursday at 3.", WED, "email")
+    assert reading.due_time is not None and reading.due_time.hour == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "expected_due"),
+    [
+        ("Could you send us two references by Friday?", date(2026, 11, 20)),
+        ("Please complete the online assessment within 3 business days.", date(2026, 11, 23)),
+        ("Can you share your availability for next week?", None),  # a window, not a deadline
+    ],
+)
+def test_requests(text: str, expected_due: date | None) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == "request"
+    assert reading.due == expected_due
+    assert reading.follow_up_on is None  # the task is the user's
+    assert "asking you" in reading.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The person in this role would report to the Head of Finance.",
+        "If selected, you would start in January.",
+        "If we were to make an offer, it would go out by Friday.",
+        'Someone asked me, "when will we hear back?", and I said it depends.',
+        "Last year we offered the role to an internal candidate.",
+        "The parking garage entrance is on Elm Street.",
+        "Typically we make decisions within two weeks, but every search is different.",
+    ],
+)
+def test_neutral_hypothetical_quoted_and_logistics_are_other(text: str) -> None:
+    reading = read(text, WED, "in-person")
+    assert reading.kind == "other"
+    assert reading.due is None and reading.follow_up_on is None
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\t", "...", "12345"])
+def test_empty_text_is_other_and_says_nothing_was_said(text: str) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == "other"
+    assert "Nothing was said" in reading.explanation
+    assert reading.confident
+
+
+def test_every_reading_explains_itself_and_names_its_rules() -> None:
+    for text in ("We'll call you Monday.", "We went with another candidate.", "Hello."):
+        reading = read(text, WED, "email")
+        assert reading.kind in KINDS
+        assert reading.explanation.strip()
+    assert "promise.we-will-contact" in read("We'll call you Monday.", WED).signals
+
+
+def test_confidence_drops_when_rules_of_different_kinds_fire() -> None:
+    assert read("We'll call you Monday.", WED, "phone").confident
+    mixed = read("We'll call you Monday to schedule a second interview.", WED, "phone")
+    assert mixed.kind == "next_step"
+    assert not mixed.confident
+
+
+def test_to_json_gives_iso_strings_and_every_field() -> None:
+    reading = read("The offer letter will be sent by tomorrow noon", WED, "phone")
+    data = reading.to_json()
+    assert set(data) == {
+        "kind",
+        "due",
+        "follow_up_on",
+        "explanation",
+        "due_range",
+        "due_time",
+        "signals",
+        "confident",
+    }
+    assert data["due"] == "2026-11-19"
+    assert data["follow_up_on"] == "2026-11-23"
+    assert data["due_range"] == ["2026-11-19", "2026-11-19"]
+    assert data["due_time"] == "12:00"
+    json.dumps(data)  # serialisable as it stands
+
+
+def test_reading_is_frozen() -> None:
+    reading = read("We'll call you.", WED)
+    with pytest.raises(AttributeError):
+        reading.kind = "written_offer"  # type: ignore[misc]
+    assert isinstance(reading, Reading)
+
+
+def test_a_date_instead_of_a_datetime_is_accepted() -> None:
+    assert read("We'll call you tomorrow.", date(2026, 11, 18)).due == date(2026, 11, 19)
+
+
+def test_very_long_text_is_read_in_part_and_says_so() -> None:
+    reading = read("We'll call you Monday. " + "blah " * 10_000, WED, "email")
+    assert reading.kind == "promise"
+    assert "Only the first" in reading.explanation
