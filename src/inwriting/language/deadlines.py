@@ -7,7 +7,8 @@ that refer to the past ("thanks for coming in on Monday"), and keeps the latest 
 follow-up is the polite error. docs/reader-contract.md is the specification.
 
 All weekday and business-day arithmetic about work weeks goes through `BusinessCalendar`;
-python-dateutil only parses ordinary explicit dates with a month name.
+python-dateutil only checks ordinary explicit ISO dates; month names come from a table here
+(dateutil's general parser is slow and guesses, which this text does not need).
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ _MONTH = (
     r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
 )
+
+_MONTH_WORD = re.compile(rf"\b{_MONTH}(?![a-z])")
 
 _NUMBER_WORDS = {
     "a": 1,
@@ -366,8 +369,10 @@ def _h_placeholder(m: re.Match[str], today: date, *_: object) -> _Found:
 
 
 def _h_iso(m: re.Match[str], today: date, *_: object) -> _Found | None:
-    day = _safe_date(int(m[1]), int(m[2]), int(m[3]))
-    if day is None:
+    try:
+        # An ordinary explicit date: python-dateutil's ISO 8601 reader checks it.
+        day = _date_parser.isoparse(f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}").date()
+    except (ValueError, OverflowError):
         return None
     return _found(m, day, day, "date.iso")
 
@@ -407,16 +412,18 @@ def _h_numeric(
 
 
 def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
-    span = m[0]
-    try:
-        # dateutil reads the ordinary explicit date; the year defaults to the statement's own.
-        parsed = _date_parser.parse(span, default=datetime(today.year, 1, 1), fuzzy=True)
-    except (ValueError, OverflowError):
+    month_word = _MONTH_WORD.search(m[0])
+    if month_word is None:
         return None
-    day = parsed.date()
-    if m[3] is None and day < today:
+    month = _MONTHS[month_word[0].rstrip(".")]
+    dom = int(m[1] or m[2])
+    if m[3] is not None:
+        day = _safe_date(int(m[3]), month, dom)
+    else:
         # No year said: the next such date on or after the day it was said.
-        day = _next_on_or_after(day.month, day.day, today) or day
+        day = _next_on_or_after(month, dom, today)
+    if day is None:
+        return None
     return _found(m, day, day, "date.month_day")
 
 
@@ -761,7 +768,6 @@ _GATES[_P_MONTH_PHRASES] = lambda text: any(
     map(text.__contains__, ("month", "year", "quarter", "eom", " q"))
 )
 _GATES[_P_DAY_WORDS] = lambda text: any(map(text.__contains__, _DAY_WORD_HINTS))
-_MONTH_WORD = re.compile(rf"\b{_MONTH}(?![a-z])")
 _GATES[_P_MONTH_ONLY] = _GATES[_P_MONTH_DAY] = lambda text: bool(_MONTH_WORD.search(text))
 _GATES[_P_TIME] = lambda text: (
     any(map(text.__contains__, ("noon", "midday", "lunchtime"))) or bool(_DIGIT.search(text))

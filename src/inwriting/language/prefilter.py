@@ -27,8 +27,49 @@ _ZERO_WIDTH = {_c.AT, _c.ASSERT, _c.ASSERT_NOT}
 
 # Words in almost every statement make a useless gate; a set without them is preferred.
 _COMMON = frozenset(
-    "the you your with can will this have has get come to and of for in on is we it be our "
-    "that would could like love going some next back here end make me us are at by do not".split()
+    {
+        "the",
+        "you",
+        "your",
+        "with",
+        "can",
+        "will",
+        "this",
+        "have",
+        "has",
+        "get",
+        "come",
+        "to",
+        "and",
+        "of",
+        "for",
+        "in",
+        "on",
+        "is",
+        "we",
+        "it",
+        "be",
+        "our",
+        "that",
+        "would",
+        "could",
+        "like",
+        "love",
+        "going",
+        "some",
+        "next",
+        "back",
+        "here",
+        "end",
+        "make",
+        "me",
+        "us",
+        "are",
+        "at",
+        "by",
+        "do",
+        "not",
+    }
 )
 
 

@@ -139,12 +139,22 @@ _RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
-_QUOTED = re.compile(r'"[^"\n]{1,300}"')
+_QUOTED = re.compile(
+    r'"[^"\n]{1,300}"'
+    # 'Single quotes' open after a space or a colon and close before a space or punctuation,
+    # so that apostrophes in "we're" or "candidates'" are left alone.
+    r"|(?:(?<=[\s:(])|^)'(?=[a-z])[^'\n]{1,300}?(?<=[a-z.!?,])'(?=[\s.,;:!?)]|$)"
+)
 # A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
     r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
     r"|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
+)
+# For a no, only a condition about the candidate or the employer is set aside ("if you are not
+# selected, …"); "once the panel met they chose someone else" is a no told in time order.
+_REJECTION_CONDITION = re.compile(
+    r"\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -193,7 +203,7 @@ def normalise_channel(channel: str | None) -> str | None:
 def _strip_quotes(text: str) -> str:
     # Quoted speech is someone else's words, not what is said to the candidate. A statement that
     # is nothing but a quotation is read as it stands.
-    if '"' not in text:
+    if '"' not in text and "'" not in text:
         return text
     stripped = _QUOTED.sub(" ", text)
     return stripped if _HAS_WORD.search(stripped) else text
@@ -228,14 +238,14 @@ def _analyse(normal: str) -> _Analysis:
     # the past ("last year we hired internally") are skipped.
     if _PAST_REPORT.search(normal):
         rejection_body = " . ".join(
-            _CONDITION.sub(" ", s)
+            _REJECTION_CONDITION.sub(" ", s)
             for s in _SENTENCE_BREAK.split(normal)
             if not _PAST_REPORT.search(s)
         )
-    elif not neutral and unquoted is normal:
-        rejection_body = body  # the same sentences, read the same way
     else:
-        rejection_body = " . ".join(_CONDITION.sub(" ", s) for s in _SENTENCE_BREAK.split(normal))
+        rejection_body = " . ".join(
+            _REJECTION_CONDITION.sub(" ", s) for s in _SENTENCE_BREAK.split(normal)
+        )
     bodies = {
         "rejection": rejection_body,
         "request": " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Annotated, Any
 
@@ -9,6 +10,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from inwriting.errors import UserError
+from inwriting.store.repository import Repository
 from inwriting.web import agenda_view, schemas, views
 from inwriting.web.deps import now, read_view
 from inwriting.web.rendering import templates
@@ -24,10 +26,33 @@ def _page(request: Request, template: str, title: str, active: str, **context: A
     )
 
 
+def _cached_page(
+    request: Request,
+    current: datetime,
+    key: tuple[Any, ...],
+    render: Callable[[Repository], HTMLResponse],
+) -> HTMLResponse:
+    """The page rendered by `render(repo)`, kept (as bytes) while the ledger is unchanged.
+
+    Rendering a board of hundreds of cards costs as much as reading it, so the HTML is kept
+    rather than the data; the key holds the address the page was asked for, since its links do.
+    """
+    body = read_view(
+        request, current, ("html", str(request.base_url), *key), lambda repo: render(repo).body
+    )
+    return HTMLResponse(bytes(body))
+
+
 @router.get("/", response_class=HTMLResponse)
 def today_page(request: Request, current: Now) -> HTMLResponse:
-    agenda = read_view(request, current, "today", lambda repo: agenda_view.today(repo, current))
-    return _page(request, "today.html", "Today", "Today", agenda=agenda)
+    return _cached_page(
+        request,
+        current,
+        ("today",),
+        lambda repo: _page(
+            request, "today.html", "Today", "Today", agenda=agenda_view.today(repo, current)
+        ),
+    )
 
 
 @router.get("/board", response_class=HTMLResponse)
@@ -40,59 +65,64 @@ def board_page(
     q: Annotated[str | None, Query(max_length=200)] = None,
 ) -> HTMLResponse:
     filters = {"stage": stage or None, "company": company or None, "source": source or None}
-    board = read_view(
+    return _cached_page(
         request,
         current,
         ("board", *filters.values(), q),
-        lambda repo: views.board(repo, current, q=q, **filters),
+        lambda repo: _page(
+            request,
+            "board.html",
+            "Board",
+            "Board",
+            board=views.board(repo, current, q=q, **filters),
+        ),
     )
-    return _page(request, "board.html", "Board", "Board", board=board)
 
 
 @router.get("/applications/{application_id}", response_class=HTMLResponse)
 def application_page(request: Request, application_id: int, current: Now) -> HTMLResponse:
-    detail = read_view(
-        request,
-        current,
-        ("application", application_id),
-        lambda repo: views.application(repo, application_id, current),
-    )
-    title = f"{detail['application']['company']} — {detail['application']['role']}"
-    return _page(request, "application.html", title, "Board", detail=detail)
+    def render(repo: Repository) -> HTMLResponse:
+        detail = views.application(repo, application_id, current)
+        title = f"{detail['application']['company']} — {detail['application']['role']}"
+        return _page(request, "application.html", title, "Board", detail=detail)
+
+    return _cached_page(request, current, ("application", application_id), render)
 
 
 @router.get("/promises", response_class=HTMLResponse)
 def promises_page(request: Request, current: Now, state: str | None = None) -> HTMLResponse:
     wanted = state if state in ("open", "broken", "kept", "superseded", "withdrawn") else None
-    ledger = read_view(
-        request,
-        current,
-        ("promises", wanted),
-        lambda repo: views.promise_ledger(repo, current, state=wanted),
-    )
-    return _page(
-        request,
-        "promises.html",
-        "Promises",
-        "Promises",
-        ledger=ledger,
-        follow_through=ledger["follow_through"][: views.FOLLOW_THROUGH_SHOWN],
-        follow_through_more=max(0, len(ledger["follow_through"]) - views.FOLLOW_THROUGH_SHOWN),
-    )
+
+    def render(repo: Repository) -> HTMLResponse:
+        ledger = views.promise_ledger(repo, current, state=wanted)
+        return _page(
+            request,
+            "promises.html",
+            "Promises",
+            "Promises",
+            ledger=ledger,
+            follow_through=ledger["follow_through"][: views.FOLLOW_THROUGH_SHOWN],
+            follow_through_more=max(0, len(ledger["follow_through"]) - views.FOLLOW_THROUGH_SHOWN),
+        )
+
+    return _cached_page(request, current, ("promises", wanted), render)
 
 
 @router.get("/stats", response_class=HTMLResponse)
 def stats_page(request: Request, current: Now) -> HTMLResponse:
-    stats = read_view(request, current, "stats", lambda repo: views.stats(repo, current))
-    return _page(
-        request,
-        "stats.html",
-        "Stats",
-        "Stats",
-        stats=stats,
-        follow_through=stats["follow_through"][: views.FOLLOW_THROUGH_SHOWN],
-        follow_through_more=max(0, len(stats["follow_through"]) - views.FOLLOW_THROUGH_SHOWN),
-    )
+    def render(repo: Repository) -> HTMLResponse:
+        stats = views.stats(repo, current)
+        return _page(
+            request,
+            "stats.html",
+            "Stats",
+            "Stats",
+            stats=stats,
+            follow_through=stats["follow_through"][: views.FOLLOW_THROUGH_SHOWN],
+            follow_through_more=max(0, len(stats["follow_through"]) - views.FOLLOW_THROUGH_SHOWN),
+        )
+
+    return _cached_page(request, current, ("stats",), render)
 
 
 @router.get("/settings", response_class=HTMLResponse)

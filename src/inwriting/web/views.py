@@ -19,7 +19,7 @@ from inwriting.store.models import Application, Offer
 from inwriting.store.repository import Repository
 from inwriting.web import queries
 
-BOARD_CARDS_PER_COLUMN = 40
+BOARD_CARDS_PER_COLUMN = 20
 PROMISES_SHOWN = 300
 FOLLOW_THROUGH_SHOWN = 25
 # Stages always shown as board columns; endings appear once something reached them.
