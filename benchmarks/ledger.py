@@ -375,7 +375,8 @@ def main() -> None:
         )
         print(
             f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; "
-            f"median of {options.runs} runs, whole-process wall time\n"
+            f"median of {options.runs} runs, whole-process wall time; "
+            f"load average before: {os.getloadavg()[0]:.1f}\n"
         )
         names = ["sqlite", "postgresql"] if options.backend == "both" else [options.backend]
         results: dict[str, dict[str, float | str]] = {}
@@ -393,6 +394,9 @@ def main() -> None:
                 value = results[name].get(label, "-")
                 cells.append(f"{value:>12.2f} s" if isinstance(value, float) else f"{'n/a':>14}")
             print(f"{label:<24}" + "".join(cells))
+        # Other work on the machine inflates wall times: a load above the CPU count means the
+        # figures above are upper bounds.
+        print(f"\nload average after: {os.getloadavg()[0]:.1f}")
         for name in names:
             for label, value in results[name].items():
                 if isinstance(value, str):

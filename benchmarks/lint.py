@@ -108,7 +108,7 @@ def speed(rules: RuleSet, megabytes: float, *, only_fine: bool = False) -> None:
     elapsed = time.perf_counter() - started
     kind = "only the fine sentences" if only_fine else "all labelled sentences"
     sentences_count = len(document.sentences)
-    print(f"generated file ({kind}): {size / 1_000_000:.1f} MB, {lines} lines, ")
+    print(f"generated file ({kind}): {size / 1_000_000:.1f} MB, {lines} lines")
     print(f"  {sentences_count} sentences, {asked} of them sent to the reader")
     print(
         f"  {len(found)} findings in {elapsed:.2f} s: {lines / elapsed:,.0f} lines/s, "

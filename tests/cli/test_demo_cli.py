@@ -109,3 +109,27 @@ def test_the_demo_works_whatever_day_it_runs(cli: Cli, tmp_path: Path, day: str)
     result = cli("demo", "--home", str(tmp_path / "d"), env={"INWRITING_NOW": f"{day}T08:00Z"})
     assert result.exit_code == 0, result.output
     assert "Verbal offers (not yet offers)" in result.stdout and "Gone quiet" in result.stdout
+
+
+def test_the_demo_calendar_has_promise_due_dates_and_follow_ups(
+    demo_run: tuple[Result, Path],
+) -> None:
+    from icalendar import Calendar
+
+    from inwriting.services import ics
+
+    _result, folder = demo_run
+    now = datetime(2026, 11, 23, 10, tzinfo=UTC)
+    with open_repository(f"sqlite:///{folder / 'inwriting.db'}") as repo:
+        feed = Calendar.from_ical(ics.calendar_text(repo, now))
+
+    events = {str(e["UID"]): e for e in feed.walk("VEVENT")}
+    summaries = " | ".join(str(e["SUMMARY"]) for e in events.values())
+    assert "Harbor & Finch promised" in summaries
+    assert "Brightline Logistics promised: send the written offer" in summaries
+    assert "Follow up: Harbor & Finch (Analytics Lead)" in summaries
+    assert "Thank-you note: Ember Foods (Commercial Analyst)" in summaries
+    follow_ups = [e for uid, e in events.items() if uid.startswith("follow-up-")]
+    assert follow_ups and all(e.decoded("DTSTART") >= now.date() for e in follow_ups)
+    # Nothing for applications that are over (Meridian rejected, Tessellate declined).
+    assert "Meridian" not in summaries and "Tessellate" not in summaries

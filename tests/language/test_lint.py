@@ -409,3 +409,28 @@ def test_simplified_positions_map_back_to_the_same_characters(text: str) -> None
     for position, char in enumerate(simple):
         original = text[origin(position)]
         assert char == " " and original.isspace() or char == original.lower() or char == original
+
+
+_HEADERS = st.sampled_from(
+    [
+        b"",
+        b"Subject: x\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n",
+        b"Subject: x\r\nContent-Type: text/html; charset=latin-1\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\n\r\n",
+        b"Subject: x\r\nContent-Type: text/plain; charset=nonsense\r\n"
+        b"Content-Transfer-Encoding: base64\r\n\r\n",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.tuples(_HEADERS, st.binary(max_size=300)).map(b"".join),
+    st.sampled_from(["x.txt", "x.md", "x.eml"]),
+)
+def test_any_bytes_give_findings_or_a_user_error_never_a_crash(data: bytes, name: str) -> None:
+    try:
+        document = load_document(name, data)
+        lint(document, NO_PROMISES, AT)
+    except UserError as error:
+        assert "\n" not in str(error)

@@ -174,3 +174,20 @@ def test_only_an_email_or_a_letter_can_be_a_written_offer(text: str, at: datetim
 def test_non_string_text_does_not_raise(at: datetime, channel: str | None) -> None:
     for junk in (None, 42, b"bytes", ["list"]):
         assert read(junk, at, channel).kind == "other"  # type: ignore[arg-type]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    text=texts,
+    at=st.one_of(st.none(), st.integers(), st.text(max_size=20), st.floats()),
+    channel=channels,
+)
+def test_an_at_that_is_not_a_moment_reads_the_words_without_dates(
+    text: str, at: object, channel: str | None
+) -> None:
+    reading = read(text, at, channel)  # type: ignore[arg-type]
+    assert reading.kind in KINDS
+    if reading.due is None and reading.follow_up_on is None:
+        return
+    # Only text that happens to be ISO 8601 is taken as a moment.
+    assert isinstance(at, str)

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import sqlite3
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from ledger_rows import fill
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from inwriting.errors import UserError
 from inwriting.paths import database_url
@@ -19,6 +20,8 @@ from inwriting.services.backup import backup
 from inwriting.store import db
 from inwriting.store.models import Application
 from inwriting.store.repository import open_repository
+
+Filler = Callable[[Session], None]
 
 
 def whole_ledger(url: str | None = None) -> str:
@@ -34,11 +37,11 @@ def sqlite_only(backend: str) -> None:
 
 
 def test_a_backup_holds_the_whole_ledger_and_passes_the_integrity_check(
-    backend: str, tmp_path: Path
+    backend: str, tmp_path: Path, fill_ledger: Filler
 ) -> None:
     sqlite_only(backend)
     with open_repository() as repo:
-        fill(repo.session)
+        fill_ledger(repo.session)
     target = tmp_path / "copy.db"
 
     result = backup(database_url(), target)
@@ -51,11 +54,11 @@ def test_a_backup_holds_the_whole_ledger_and_passes_the_integrity_check(
 
 
 def test_a_backup_taken_during_a_write_holds_what_was_committed_before_it(
-    backend: str, tmp_path: Path
+    backend: str, tmp_path: Path, fill_ledger: Filler
 ) -> None:
     sqlite_only(backend)
     with open_repository() as repo:
-        fill(repo.session)
+        fill_ledger(repo.session)
     committed = whole_ledger()
     target = tmp_path / "during.db"
     # Another writer is half-way through a transaction while the backup runs.
@@ -70,10 +73,12 @@ def test_a_backup_taken_during_a_write_holds_what_was_committed_before_it(
     assert whole_ledger(f"sqlite:///{target}") == committed
 
 
-def test_an_existing_file_is_kept_unless_force(backend: str, tmp_path: Path) -> None:
+def test_an_existing_file_is_kept_unless_force(
+    backend: str, tmp_path: Path, fill_ledger: Filler
+) -> None:
     sqlite_only(backend)
     with open_repository() as repo:
-        fill(repo.session)
+        fill_ledger(repo.session)
     target = tmp_path / "copy.db"
     target.write_text("my thesis, not a database")
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -14,8 +16,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from ledger_rows import fill
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from inwriting.errors import UserError
 from inwriting.services import transfer
@@ -23,6 +25,8 @@ from inwriting.store import db
 from inwriting.store.repository import open_repository
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+
+Filler = Callable[[Session], None]
 
 
 def new_database(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
@@ -62,13 +66,15 @@ def snapshot(url: str | None = None) -> dict[str, list[tuple[Any, ...]]]:
         }
 
 
-def filled() -> None:
+def filled(fill: Filler) -> None:
     with open_repository() as repo:
         fill(repo.session)
 
 
-def test_the_fixture_and_the_export_hold_a_value_in_every_column(backend: str) -> None:
-    filled()
+def test_the_fixture_and_the_export_hold_a_value_in_every_column(
+    backend: str, fill_ledger: Filler
+) -> None:
+    filled(fill_ledger)
     document = json.loads(export())
     for table in transfer.tables():
         records = document[table.name]
@@ -83,9 +89,9 @@ def test_the_fixture_and_the_export_hold_a_value_in_every_column(backend: str) -
 
 
 def test_export_then_import_into_a_fresh_home_restores_every_field(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, fill_ledger: Filler
 ) -> None:
-    filled()
+    filled(fill_ledger)
     first = export()
     other = new_database(backend, request, tmp_path)
 
@@ -96,14 +102,32 @@ def test_export_then_import_into_a_fresh_home_restores_every_field(
     assert export(other) == first
 
 
+def test_the_next_record_after_an_import_gets_a_fresh_id(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, fill_ledger: Filler
+) -> None:
+    from inwriting.services.applications import add_application
+
+    filled(fill_ledger)
+    other = new_database(backend, request, tmp_path)
+    import_(export(), other)
+
+    # PostgreSQL hands out ids from a sequence, which the import must move past its ids.
+    with open_repository(other) as repo:
+        added, _notes = add_application(
+            repo, "Acme Analytics", "Data Engineer", applied_on=None, now=NOW
+        )
+    assert added.id == 3
+    assert [a["role"] for a in json.loads(export(other))["applications"]][-1] == "Data Engineer"
+
+
 def test_a_sqlite_export_imports_into_postgresql_unchanged(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, fill_ledger: Filler
 ) -> None:
     if backend != "postgresql":
         pytest.skip("moves data from SQLite to PostgreSQL; runs once, on the PostgreSQL leg")
     sqlite_url = new_database("sqlite", request, tmp_path)
     with open_repository(sqlite_url) as repo:
-        fill(repo.session)
+        fill_ledger(repo.session)
     from_sqlite = export(sqlite_url)
 
     import_(from_sqlite)
@@ -129,8 +153,10 @@ def test_a_ledger_built_by_the_services_round_trips_with_the_same_stages(
     assert export(other) == first
 
 
-def test_importing_into_a_ledger_with_data_is_refused_without_merge(backend: str) -> None:
-    filled()
+def test_importing_into_a_ledger_with_data_is_refused_without_merge(
+    backend: str, fill_ledger: Filler
+) -> None:
+    filled(fill_ledger)
     text = export()
     before = snapshot()
 
@@ -140,8 +166,10 @@ def test_importing_into_a_ledger_with_data_is_refused_without_merge(backend: str
     assert snapshot() == before
 
 
-def test_merge_adds_the_records_and_shares_companies_with_the_same_name(backend: str) -> None:
-    filled()
+def test_merge_adds_the_records_and_shares_companies_with_the_same_name(
+    backend: str, fill_ledger: Filler
+) -> None:
+    filled(fill_ledger)
     text = export()
 
     report = import_(text, merge=True)
@@ -163,9 +191,9 @@ def test_merge_adds_the_records_and_shares_companies_with_the_same_name(backend:
     assert len(document["contacts"]) == 4
 
 
-def broken_export() -> str:
+def broken_export(fill: Filler) -> str:
     """A good export with three bad records, each on a known line."""
-    filled()
+    filled(fill)
     lines = export().splitlines()
     replaced = 0
     for index, line in enumerate(lines):
@@ -183,9 +211,9 @@ def broken_export() -> str:
 
 
 def test_bad_records_are_reported_by_line_and_nothing_is_written(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, fill_ledger: Filler
 ) -> None:
-    text = broken_export()
+    text = broken_export(fill_ledger)
     numbered = text.splitlines()
     other = new_database(backend, request, tmp_path)
 
@@ -210,9 +238,9 @@ def test_bad_records_are_reported_by_line_and_nothing_is_written(
 
 
 def test_skip_bad_imports_the_good_records_and_drops_those_that_depend_on_bad_ones(
-    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, fill_ledger: Filler
 ) -> None:
-    text = broken_export()
+    text = broken_export(fill_ledger)
     # Also break a company: its contact and application must go with it.
     text = text.replace('"name": "Nakhla Logistics', '"name": 7, "x": "Nakhla Logistics', 1)
     other = new_database(backend, request, tmp_path)
@@ -231,8 +259,9 @@ def test_skip_bad_imports_the_good_records_and_drops_those_that_depend_on_bad_on
 def test_the_format_document_names_every_table_and_field() -> None:
     document = (Path(__file__).parents[2] / "docs" / "export-format.md").read_text()
     for table in transfer.tables():
-        start = document.find(f"- `{table.name}`:")
-        assert start >= 0, f"docs/export-format.md does not describe {table.name}"
+        found = re.search(rf"^- `{table.name}`[:( ]", document, re.MULTILINE)
+        assert found, f"docs/export-format.md does not describe {table.name}"
+        start = found.start()
         end = min(
             i for i in (document.find("\n- ", start + 1), document.find("\n\n", start)) if i > 0
         )

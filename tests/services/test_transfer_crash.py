@@ -15,19 +15,22 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from ledger_rows import fill
 from sqlalchemy import text
+from sqlalchemy.orm import Session
 
 from inwriting.services import transfer
 from inwriting.store import db
 from inwriting.store.repository import open_repository
 
 ROOT = Path(__file__).resolve().parents[2]
+
+Filler = Callable[[Session], None]
 
 
 def benchmark_module() -> ModuleType:
@@ -59,14 +62,14 @@ def wait_for(path: Path, process: subprocess.Popen[bytes], limit: float = 180) -
 
 
 def test_kill_9_during_an_import_leaves_the_database_as_it_was(
-    backend: str, home: Path, tmp_path: Path
+    backend: str, home: Path, tmp_path: Path, fill_ledger: Filler
 ) -> None:
     if backend != "sqlite":
         pytest.skip(
             "kills a process writing a SQLite file; PostgreSQL's crash safety is the server's"
         )
     with open_repository() as repo:
-        fill(repo.session)
+        fill_ledger(repo.session)
     before = whole_ledger()
     db.dispose_all()
     big = tmp_path / "big.json"

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from inwriting.web import cache
 from inwriting.web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -25,6 +26,13 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 BASE_URL = "http://127.0.0.1:8765"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_page_cache() -> Iterator[None]:
+    """Each test starts with no cached pages and closes its database watchers."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture
@@ -67,6 +75,29 @@ def live_server(home: Path) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(10)
+
+
+def _load_seed() -> Any:
+    # The suite imports test modules by path (--import-mode=importlib), so load seed.py likewise.
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("web_seed", Path(__file__).with_name("seed.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def demo(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """The sample search of seed.py on SQLite, with the clock on its day; ids by company."""
+    from inwriting.store.repository import open_repository
+
+    seed = _load_seed()
+    monkeypatch.setenv("INWRITING_NOW", seed.NOW.isoformat())
+    with open_repository() as repo:
+        ids: dict[str, int] = seed.seed_demo(repo, seed.NOW)
+    return ids
 
 
 def _browser_or_skip() -> None:

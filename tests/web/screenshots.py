@@ -2,8 +2,9 @@
 
     .venv/bin/python tests/web/screenshots.py [OUT_DIR]    (default docs/screenshots)
 
-Seeds the sample search of `tests/web/seed.py` into a temporary home with the clock at
-`seed.NOW`, serves the app on 127.0.0.1 in this process, and drives Debian's Chromium.
+Builds the sample search of `inwriting demo` (services.demo) into a temporary home with the clock
+at Monday 23 November 2026, 10:00 UTC, serves the app on 127.0.0.1 in this process, and drives
+Debian's Chromium.
 """
 
 from __future__ import annotations
@@ -29,12 +30,14 @@ CHROMIUM_ARGS = [
 
 def main(out: Path) -> None:
     """Write `<page>-<scheme>.png` for each page into `out`."""
-    sys.path.insert(0, str(HERE))
-    from seed import NOW, seed_demo  # type: ignore[import-not-found]
+    from datetime import UTC, datetime
 
+    from inwriting.services import demo
+
+    now = demo.demo_now(datetime(2026, 11, 23, tzinfo=UTC))
     home = Path(tempfile.mkdtemp(prefix="inwriting-shots-"))
     os.environ["INWRITING_HOME"] = str(home)
-    os.environ["INWRITING_NOW"] = NOW.isoformat()
+    os.environ["INWRITING_NOW"] = now.isoformat()
     os.environ.pop("INWRITING_DATABASE_URL", None)
 
     import uvicorn
@@ -43,8 +46,13 @@ def main(out: Path) -> None:
     from inwriting.store.repository import open_repository
     from inwriting.web.app import create_app
 
+    ids: dict[str, int] = {}
     with open_repository() as repo:
-        ids = seed_demo(repo, NOW)
+        demo.build(repo, now)
+        for company in ("Meridian Retail", "Brightline Logistics", "Northwind Health"):
+            found = repo.company_named(company)
+            assert found is not None, f"the demo has no {company} any more"
+            ids[company] = repo.applications_of(found.id)[0].id
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -60,8 +68,9 @@ def main(out: Path) -> None:
     pages = {
         "today": "/",
         "board": "/board",
-        "application": f"/applications/{ids['Acme Corp']}",
-        "verbal-offer": f"/applications/{ids['Globex']}",
+        "application": f"/applications/{ids['Meridian Retail']}",
+        "verbal-offer": f"/applications/{ids['Brightline Logistics']}",
+        "offer": f"/applications/{ids['Northwind Health']}",
         "promises": "/promises",
         "stats": "/stats",
         "settings": "/settings",
@@ -83,6 +92,7 @@ def main(out: Path) -> None:
                 page.wait_for_load_state("networkidle")
                 if name == "stats":
                     page.wait_for_selector(".chart svg")
+                    page.wait_for_timeout(2000)  # let the charts' entry animation finish
                 target = out / f"{name}-{scheme}.png"
                 page.screenshot(path=str(target), full_page=True)
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)

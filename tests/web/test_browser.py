@@ -148,15 +148,23 @@ def test_pages_fit_narrow_screens(page: Any, width: int, monkeypatch: pytest.Mon
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
 
 
-def test_stats_draws_the_sankey_offline(page: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stats_draws_the_sankey_offline(page: Any, demo: dict[str, int]) -> None:
     expect = _expect()
-    from seed import NOW, seed_demo
-
-    from inwriting.store.repository import open_repository
-
-    monkeypatch.setenv("INWRITING_NOW", NOW.isoformat())
-    with open_repository() as repo:
-        seed_demo(repo, NOW)
     page.goto("/stats")
     expect(page.locator("[data-chart=flow-data] svg")).to_be_visible()
     expect(page.locator("[data-chart=flow-data]")).to_contain_text("Written offer")
+
+
+def test_board_search_and_filters_narrow_the_cards(page: Any, demo: dict[str, int]) -> None:
+    expect = _expect()
+    page.goto("/board")
+    results = page.locator("#board-results")
+    expect(results).to_contain_text("9 applications.")
+    expect(results).to_contain_text("verbal offer — not yet an offer")
+    page.get_by_label("Search", exact=True).fill("glob")
+    expect(results).to_contain_text("1 application match.")
+    expect(results.locator(".board-card")).to_have_count(1)
+    assert "q=glob" in page.url  # the filtered board has its own address
+    page.get_by_label("Search", exact=True).fill("")
+    page.get_by_label("Source", exact=True).select_option("referral")
+    expect(results.locator(".board-card")).to_have_count(3)

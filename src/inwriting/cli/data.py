@@ -154,14 +154,18 @@ def import_command(
         typer.echo(f"skipped {row}", err=True)
     total = sum(report.written.values())
     others = total - report.applications
-    summary = f"imported {report.applications} applications"
+    summary = f"imported {_count(report.applications, 'application')}"
     if others:
-        summary += f" and {others} other records"
+        summary += f" and {_count(others, 'other record')}"
     if report.shared:
         summary += f"; {sum(report.shared.values())} already in the ledger were reused"
     if report.skipped:
-        summary += f"; skipped {len(report.skipped)} bad rows (listed above)"
+        summary += f"; skipped {_count(len(report.skipped), 'bad row')} (listed above)"
     typer.echo(summary)
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def _format_from_name(file: str) -> ImportFormat:

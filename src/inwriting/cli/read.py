@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any, BinaryIO
 
 import typer
@@ -23,7 +23,7 @@ from inwriting.domain.calendar import BusinessCalendar, parse_weekend
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy
 from inwriting.errors import UserError
 from inwriting.language.deadlines import MAX_CHARS
-from inwriting.language.reader import CHANNELS, Reading, normalise_channel, read
+from inwriting.language.reader import CHANNELS, Reading, long_date, normalise_channel, read
 
 BAD_LINES_EXIT = 1
 
@@ -136,10 +136,6 @@ def _calendar(country: str | None, weekend: str | None) -> BusinessCalendar:
 # --- rendering --------------------------------------------------------------------------------
 
 
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
-
-
 def _render(reading: Reading) -> None:
     console = Console(highlight=False, soft_wrap=False)
     grid = Table.grid(padding=(0, 2))
@@ -147,14 +143,14 @@ def _render(reading: Reading) -> None:
     grid.add_column()
     grid.add_row("Kind", Text(_KIND_LABELS.get(reading.kind, reading.kind)))
     if reading.due is not None:
-        due = _long_date(reading.due)
+        due = long_date(reading.due)
         if reading.due_time is not None:
             due += f", {reading.due_time:%H:%M}"
         grid.add_row("Due", Text(due))
     else:
         grid.add_row("Due", Text("no date stated"))
     if reading.follow_up_on is not None:
-        grid.add_row("Follow up", Text(_long_date(reading.follow_up_on)))
+        grid.add_row("Follow up", Text(long_date(reading.follow_up_on)))
     grid.add_row("Why", Text(reading.explanation))
     console.print(grid)
 

@@ -275,7 +275,10 @@ _NOT_A_DUE_CUE = re.compile(
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
     # The old day of something moved or called off is not when anything is due.
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
-    r"|couldn't\s+meet|can't\s+meet|off)\s+(?:on\s+|for\s+)?(?:the\s+)?)$"
+    r"|couldn't\s+meet|can't\s+meet|off)\s+(?:on\s+|for\s+)?(?:the\s+)?"
+    # The day someone is away ("the manager is out sick today") is not a new date either.
+    r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
+    r"|on\s+leave)\s+(?:on\s+)?(?:the\s+)?)$"
 )
 _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
@@ -297,6 +300,9 @@ def normalise(text: str) -> str:
         .replace("\u2013", "-")
         .replace("\u2014", "-")
         .replace("\u00a0", " ")
+        .replace("\u02bc", "'")
+        .replace("\u00b4", "'")
+        .replace("\u2032", "'")
         .lower()
     )
 

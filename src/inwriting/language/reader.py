@@ -43,6 +43,7 @@ DEADLINE_KINDS = frozenset({"request", "written_offer"})
 UNDATED_KINDS = frozenset({"rejection", "enthusiasm", "other"})
 
 RULES_FILE = Path(__file__).parent / "rules" / "kinds.yaml"
+_DEFAULT_CALENDAR = BusinessCalendar()
 
 _CHANNEL_ALIASES = {
     "in person": "in-person",
@@ -326,20 +327,40 @@ def _due_text(kind: str, analysis: _Analysis) -> str:
     return " . ".join(c for c in clauses if _LETTER_WORDS.search(c))
 
 
-def _long_date(day: date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def long_date(day: date) -> str:
+    """A date as people write it: "Thursday 19 November 2026", whatever the machine's locale."""
+    return f"{_DAY_NAMES[day.weekday()]} {day.day} {_MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def _due_words(deadline: Deadline | None, kind: str) -> str:
     if deadline is None:
         if kind in UNDATED_KINDS:
             return ""
+        if kind == "verbal_offer":
+            return "No date was given for the written offer, so none is made up."
         return "No date was stated, so none is made up."
-    when = _long_date(deadline.latest)
+    when = long_date(deadline.latest)
     if deadline.time is not None:
         when += f" at {deadline.time:%H:%M}"
     if deadline.earliest < deadline.latest:
-        span = f" (it may come from {_long_date(deadline.earliest)}; the latest end counts)"
+        span = f" (it may come from {long_date(deadline.earliest)}; the latest end counts)"
     else:
         span = ""
     if kind == "request":
@@ -348,6 +369,8 @@ def _due_words(deadline: Deadline | None, kind: str) -> str:
         return f"They want your answer by {when}{span}."
     if kind == "next_step":
         return f"It is planned for {when}{span}."
+    if kind == "verbal_offer":
+        return f"The written offer is due {when}{span}: the last day it is still on time."
     return f"It is due {when}{span}: the last day it is still on time."
 
 
@@ -355,9 +378,9 @@ def _follow_up_words(kind: str, follow_up: date | None, dated: bool) -> str:
     if follow_up is None:
         return ""
     if dated:
-        return f"If nothing has come by then, a polite follow-up fits on {_long_date(follow_up)}."
+        return f"If nothing has come by then, a polite follow-up fits on {long_date(follow_up)}."
     return (
-        f"If you hear nothing, a polite follow-up fits on {_long_date(follow_up)}, "
+        f"If you hear nothing, a polite follow-up fits on {long_date(follow_up)}, "
         "the usual wait when no date is given."
     )
 
@@ -405,11 +428,19 @@ def _confident(kind: str, analysis: _Analysis, deadline: Deadline | None) -> boo
     return not others and not ambiguous
 
 
-def _as_moment(at: datetime | date) -> datetime:
+def _as_moment(at: object) -> datetime | None:
+    """`at` as a naive local datetime; None when it is not a date, a datetime or ISO text."""
+    if isinstance(at, str):
+        try:
+            at = datetime.fromisoformat(at.strip())
+        except ValueError:
+            return None
     if isinstance(at, datetime):
         # The employer's wall-clock time: the zone is dropped, the day is what matters.
         return at.replace(tzinfo=None)
-    return datetime(at.year, at.month, at.day)
+    if isinstance(at, date):
+        return datetime(at.year, at.month, at.day)
+    return None
 
 
 def read(
@@ -423,7 +454,8 @@ def read(
 ) -> Reading:
     """Read one statement: its kind, due date, follow-up day and a plain explanation.
 
-    `at` is when it was said (employer's local time), `channel` how (`email`, `letter`, `phone`,
+    `at` is when it was said (employer's local time; a date, a datetime or ISO 8601 text; anything
+    else reads the words with no dates), `channel` how (`email`, `letter`, `phone`,
     `in-person`, `video`, `message`, or None for unknown, which counts as spoken). An unknown
     channel name also counts as spoken. Never raises on any text.
     """
@@ -433,18 +465,18 @@ def read(
         spoken_channel = normalise_channel(channel) if isinstance(channel, str) else None
     except ValueError:
         spoken_channel = None
-    return _read_cached(text, _as_moment(at), spoken_channel, calendar, locale, policy)
+    return _read_statement(text, _as_moment(at), spoken_channel, calendar, locale, policy)
 
 
-def _read_cached(
+def _read_statement(
     text: str,
-    moment: datetime,
+    moment: datetime | None,
     channel: str | None,
     calendar: BusinessCalendar | None,
     locale: str,
     policy: FollowUpPolicy,
 ) -> Reading:
-    cal = calendar or BusinessCalendar()
+    cal = calendar or _DEFAULT_CALENDAR
     if not _HAS_WORD.search(text):
         return Reading(
             kind="other",
@@ -463,7 +495,7 @@ def _read_cached(
     analysis = _analyse(normalise(text[:MAX_CHARS]))
     kind = _decide(analysis, channel)
     deadline: Deadline | None = None
-    if kind not in UNDATED_KINDS:
+    if kind not in UNDATED_KINDS and moment is not None:
         deadline = resolve(
             _due_text(kind, analysis),
             moment,
@@ -472,7 +504,7 @@ def _read_cached(
             deadlines_only=kind in DEADLINE_KINDS,
         )
     follow_up: date | None = None
-    if kind in FOLLOW_UP_KINDS:
+    if kind in FOLLOW_UP_KINDS and moment is not None:
         try:
             if deadline is not None:
                 follow_up = first_follow_up(deadline.latest, cal, policy)
@@ -483,6 +515,8 @@ def _read_cached(
     explanation = _explain(kind, analysis, deadline, follow_up)
     if truncated:
         explanation += f" Only the first {MAX_CHARS:,} characters were read."
+    if moment is None:
+        explanation += " When it was said is not known, so no date could be worked out."
     signals = [rule.id for rules in analysis.fired.values() for rule, _ in rules]
     signals += [rule.id for rule in analysis.neutral]
     if deadline is not None:

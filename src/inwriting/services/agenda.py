@@ -37,14 +37,15 @@ def agenda(repo: Repository, now: datetime) -> list[AgendaItem]:
     policy = follow_up_policy()
     settings = calendar_settings()
     rows = {row.id: row for row in repo.overview() if not row.archived}
+    company_settings = repo.company_calendars()
     calendars: dict[int, BusinessCalendar] = {}
 
     def calendar_of(app_id: int) -> BusinessCalendar:
-        row = rows[app_id]
-        found = calendars.get(row.company_id)
+        company_id = rows[app_id].company_id
+        found = calendars.get(company_id)
         if found is None:
-            found = calendar_for(row._mapping, settings)
-            calendars[row.company_id] = found
+            found = calendar_for(company_settings[company_id]._mapping, settings)
+            calendars[company_id] = found
         return found
 
     items: list[AgendaItem] = []
@@ -129,7 +130,7 @@ def agenda(repo: Repository, now: datetime) -> list[AgendaItem]:
 
     # Thank-you notes owed for recent interviews.
     recent = repo.events_since(("interview", "thank_you_sent"), now - THANK_YOU_WINDOW)
-    interviews = [e for e in recent if e.type == "interview" and e.application_id in rows]
+    interviews = [e for e in recent if e.type == "interview" and e.application_id in open_stage]
     sent = [e for e in recent if e.type == "thank_you_sent"]
     for owed in owed_thank_yous(interviews, sent, calendar_of, policy, now):
         row = rows[owed.application_id]

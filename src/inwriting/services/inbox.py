@@ -32,6 +32,7 @@ from inwriting.store.models import Application, Company
 from inwriting.store.repository import Repository, open_repository
 
 BATCH_SIZE = 200
+BATCH_BYTES = 16 * 1024 * 1024  # a batch of big messages is cut short
 READ_CHARS = 4000  # what the reader is given of one message's new text
 KINDS = (
     "written_offer",
@@ -178,12 +179,16 @@ def import_paths(
 
 
 def _batches(items: Iterable[RawMessage], size: int) -> Iterator[list[RawMessage]]:
+    """Batches of `size` messages, or fewer when they pass BATCH_BYTES: memory holds one batch,
+    whatever the size of the mailbox."""
     batch: list[RawMessage] = []
+    held = 0
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        held += len(item.raw)
+        if len(batch) >= size or held >= BATCH_BYTES:
             yield batch
-            batch = []
+            batch, held = [], 0
     if batch:
         yield batch
 

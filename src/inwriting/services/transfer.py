@@ -667,11 +667,10 @@ def _match_existing(repo: Repository, plan: _TablePlan) -> dict[int, int]:
 
 
 def _derive_stages(plans: list[_TablePlan]) -> None:
-    """Rewrite each application's cached stage from its events, as the ledger services do."""
-    try:
-        from inwriting.domain.stages import derive_stage
-    except ImportError:  # pragma: no cover - the ledger core is not installed yet
-        return
+    """Rewrite each application's cached stage from its events, in the order refresh_stage reads
+    them (time, then id), without a query per application."""
+    from inwriting.domain.stages import derive_stage
+
     by_name = {p.table.name: p for p in plans}
     timeline: dict[int, list[tuple[datetime, int, str]]] = {}
     for event in by_name["events"].rows:

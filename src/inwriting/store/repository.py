@@ -35,6 +35,9 @@ from inwriting.store.models import (
 )
 
 T = TypeVar("T", bound=Base)
+# Stages after which nothing more is expected (domain.stages.CLOSED_STAGES; repeated here so the
+# store does not import the domain layer).
+_CLOSED = ("accepted", "declined", "rejected", "withdrawn")
 
 
 class Repository:
@@ -99,7 +102,7 @@ class Repository:
         return list(self.session.scalars(query))
 
     def overview(self) -> list[Any]:
-        """One row per application with its company and calendar settings, oldest first."""
+        """One row per application with its company's name, oldest first."""
         query = (
             select(
                 Application.id,
@@ -110,16 +113,23 @@ class Repository:
                 Application.created_at,
                 Application.archived,
                 Application.company_id,
-                Company.country,
-                Company.subdivision,
-                Company.weekend,
-                Company.holidays,
             )
             .join(Company, Company.id == Application.company_id)
             .where(Application.owner == self.owner)
             .order_by(Application.id)
         )
         return list(self.session.execute(query))
+
+    def company_calendars(self) -> dict[int, Any]:
+        """company id → (country, subdivision, weekend, holidays) of the companies that have an
+        application still open: what the agenda needs to build their calendars."""
+        open_companies = select(Application.company_id).where(
+            Application.owner == self.owner, Application.stage.notin_(_CLOSED)
+        )
+        query = select(
+            Company.id, Company.country, Company.subdivision, Company.weekend, Company.holidays
+        ).where(Company.owner == self.owner, Company.id.in_(open_companies))
+        return {row.id: row for row in self.session.execute(query)}
 
     # --- one application's timeline ------------------------------------------------------
 

@@ -19,7 +19,9 @@ from inwriting.web.deps import now, read_view, repository
 
 router = APIRouter(prefix="/api")
 
-Repo = Annotated[Repository, Depends(repository)]
+# scope="function": commit before the response is sent, so the page the browser loads next
+# (and any cached page) already sees the write.
+Repo = Annotated[Repository, Depends(repository, scope="function")]
 Now = Annotated[datetime, Depends(now)]
 ApplicationId = Annotated[int, Query(gt=0)]
 

@@ -4,8 +4,8 @@ Today, the board and the stats read the whole ledger; on 10,000 applications tha
 on a small machine, while the ledger changes only when someone writes. So each page's data is
 kept, keyed by what it depends on: the page and its parameters, the owner, the minute on the
 clock, and the database file's version. Any commit, from this app or from the CLI in another
-process, changes the SQLite files (the -wal file grows, a checkpoint rewrites the main file), so
-the next request computes afresh. PostgreSQL has no such cheap version: there nothing is cached.
+process, changes SQLite's data version (see `data_version`), so the next request computes
+afresh. PostgreSQL has no such cheap version: there nothing is cached.
 
 SQLite reads are also serialised inside the process: every transaction starts with
 BEGIN IMMEDIATE (store.db), so concurrent requests would only wait on each other in SQLite's
@@ -15,6 +15,7 @@ busy handler; one lock makes them queue instead of time out.
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -32,6 +33,8 @@ MAX_ENTRIES = 256
 _entries: OrderedDict[Hashable, Any] = OrderedDict()
 _entries_lock = threading.Lock()
 _sqlite_lock = threading.Lock()
+_watchers: dict[str, sqlite3.Connection] = {}
+_watchers_lock = threading.Lock()
 
 
 def _sqlite_file(url: str) -> str | None:
@@ -41,20 +44,25 @@ def _sqlite_file(url: str) -> str | None:
     return parsed.database if parsed.database != ":memory:" else None
 
 
-def data_version(url: str) -> tuple[int, ...] | None:
-    """A value that changes whenever a commit reaches the SQLite files; None when unknown."""
+def data_version(url: str) -> int | None:
+    """A number that changes whenever any connection commits to the SQLite database.
+
+    SQLite's `PRAGMA data_version`, asked on one long-lived connection of our own, changes after
+    every commit by any other connection, in this process or another; asking costs microseconds.
+    None for PostgreSQL, or before the database file exists.
+    """
     path = _sqlite_file(url)
     if path is None:
         return None
-    version: list[int] = []
-    for name in (path, path + "-wal"):
-        try:
-            stat = os.stat(name)
-        except FileNotFoundError:
-            version.extend((0, 0))
-            continue
-        version.extend((stat.st_mtime_ns, stat.st_size))
-    return tuple(version)
+    with _watchers_lock:
+        watcher = _watchers.get(path)
+        if watcher is None:
+            if not os.path.exists(path):
+                return None
+            # Never writes; isolation_level None so no transaction is ever left open on it.
+            watcher = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+            _watchers[path] = watcher
+        return int(watcher.execute("PRAGMA data_version").fetchone()[0])
 
 
 def read(
@@ -94,6 +102,10 @@ def serialised() -> threading.Lock:
 
 
 def clear() -> None:
-    """Forget every cached page (tests switch databases between cases)."""
+    """Forget every cached page and close the watch connections (tests switch databases)."""
     with _entries_lock:
         _entries.clear()
+    with _watchers_lock:
+        for watcher in _watchers.values():
+            watcher.close()
+        _watchers.clear()

@@ -22,7 +22,7 @@ router = APIRouter()
     responses={200: {"content": {"text/calendar": {}}}},
 )
 def calendar_feed(
-    repo: Annotated[Repository, Depends(repository)],
+    repo: Annotated[Repository, Depends(repository, scope="function")],
     current: Annotated[datetime, Depends(now)],
 ) -> Response:
     """Promise due dates and follow-up days as all-day events (built by `services.ics`)."""

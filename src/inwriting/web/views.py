@@ -217,7 +217,7 @@ def offer_checklist(offer: Offer) -> dict[str, Any]:
         items.append({"label": f"Expires: {offer.expires_on.isoformat()}", "ok": True})
     for benefit in offer.benefits:
         if benefit.employee_cost is not None:
-            items.append({"label": f"{benefit.name}: you pay {benefit.employee_cost}", "ok": True})
+            items.append({"label": f"{benefit.name}: {benefit.employee_cost}", "ok": True})
     if offer.signed_by:
         items.append({"label": f"Signed by {offer.signed_by}", "ok": True})
     if offer.document:
@@ -231,7 +231,7 @@ def offer_checklist(offer: Offer) -> dict[str, Any]:
             {"label": f"Contingency: {contingency.name} — {'met' if met else 'open'}", "ok": met}
         )
         if not met:
-            open_conditions.append(f"contingency '{contingency.name}' cleared")
+            open_conditions.append(f"{contingency.name} (a condition still open)")
     return {
         "id": offer.id,
         "received_at": iso(offer.received_at),

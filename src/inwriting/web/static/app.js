@@ -117,7 +117,8 @@
       backgroundColor: "transparent",
       textStyle: { color: text, fontFamily: "system-ui, sans-serif" },
       tooltip: { trigger: spec.type === "sankey" ? "item" : "axis" },
-      aria: { enabled: true }
+      aria: { enabled: true },
+      animation: !window.matchMedia("(prefers-reduced-motion: reduce)").matches
     };
     if (spec.type === "sankey") {
       base.series = [{

@@ -1,4 +1,5 @@
-"""A small ledger with a value in every column of every table, for storage-level tests.
+"""Fixtures for service tests: `fill_ledger`, a small ledger with a value in every column of
+every table, for storage-level tests (export/import, backup, the crash test).
 
 Written straight through the ORM (not the ledger services) so that each field holds something
 an export could lose: accents, decimals, JSON objects, nulls, microseconds, a Friday-Saturday
@@ -7,11 +8,14 @@ weekend.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
+import pytest
 from sqlalchemy.orm import Session
 
+from inwriting.domain.stages import derive_stage
 from inwriting.store.hiring_models import Candidate, HiringLogEntry, Opening
 from inwriting.store.mail_models import ImapSyncState, MailAttachment, MailMessage, MailProposal
 from inwriting.store.models import (
@@ -34,11 +38,7 @@ ANALYST_EVENTS = ["applied", "interview", "written_offer"]
 
 def cached_stage(types: list[str]) -> str:
     """The stage the ledger derives from these event types (the column is a cache of it)."""
-    try:
-        from inwriting.domain.stages import derive_stage
-    except ImportError:
-        return "offer"
-    return str(derive_stage(types))
+    return derive_stage(types)
 
 
 def fill(session: Session, owner: str = "me") -> None:
@@ -349,3 +349,9 @@ def fill_mail_and_hiring(
         )
     )
     session.flush()
+
+
+@pytest.fixture
+def fill_ledger() -> Callable[[Session], None]:
+    """`fill(session)`: add the sample rows to the database behind `session`."""
+    return fill
