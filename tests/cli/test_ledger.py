@@ -435,3 +435,15 @@ def test_a_corrupt_database_is_one_line_and_exit_4(cli: Cli, backend: str, home:
     (home / "inwriting.db").write_bytes(b"not a database at all" * 200)
     message = one_line_error(cli("list", env=MON), 4)
     assert "backup" in message
+
+
+def test_a_database_from_a_newer_inwriting_is_one_line_and_exit_4(cli: Cli) -> None:
+    from sqlalchemy import text
+
+    from inwriting.store import db
+
+    with db.get_engine().begin() as connection:
+        connection.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    db.dispose_all()
+    message = one_line_error(cli("list", env=MON), 4)
+    assert "newer" in message and "upgrade" in message

@@ -9,6 +9,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
@@ -17,6 +18,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
+# The suite runs with --import-mode=importlib, where a test module cannot import a helper module
+# beside it; this folder on the path makes `mailworld` (the mail tests' shared world) importable.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
 from mailworld import DOVECOT, ME, MESSAGES, NOW, WORLD, offer_message
 
 

@@ -293,3 +293,68 @@ def test_very_long_text_is_read_in_part_and_says_so() -> None:
     reading = read("We'll call you Monday. " + "blah " * 10_000, WED, "email")
     assert reading.kind == "promise"
     assert "Only the first" in reading.explanation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unfortunately we have now appointed to this post.",
+        "You have not been offered the role.",
+        "Your application has not been progressed to interview.",
+        "Sorry mate, they didn't go for it.",
+        "The role is on hold indefinitely and we are closing all open applications.",
+        "We decided to promote someone from within the team.",
+        "The panel preferred another applicant.",
+        "Sadly, you didn't make the shortlist.",
+        "We've made an offer to another candidate, who has accepted.",
+        "Your offer has been rescinded following the background check.",
+        "The team felt another candidate was stronger technically.",
+        "Your experience doesn't quite match what we need right now.",
+        "They adored you, but they've gone for someone with more experience.",
+        "We'll keep your CV on file for future roles.",
+        "Application status: not selected.",
+    ],
+)
+def test_many_ways_of_saying_no(text: str) -> None:
+    assert read(text, WED, "email").kind == "rejection"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We'd like to offer you the role; the salary of $85,000 is still to be confirmed.",
+        "If all goes well with references, we'd be pleased to offer you the position at $90,000.",
+        "We're hoping to offer you the Analyst role at around $80k.",
+        "Here's what an offer for this role typically looks like: $75,000 base plus 10% bonus.",
+        "We are pleased to offer you a final interview for the Analyst position (band $90-100k).",
+        "We're delighted you accepted our offer of employment at $88,000.",
+        "We'd love to offer you the role at $90,000, but we need the VP's approval first.",
+        "Would you accept an offer of $85,000 with a January start?",
+        "We're excited to extend an offer! Details (salary, start date) to follow from HR.",
+        "This is a verbal offer of $90,000; the written contract will be sent next week.",
+        "The successful candidate will be offered a salary of $90,000.",
+        "Any offer of employment will be subject to references; the salary range is $80-90k.",
+        "We are pleased to offer competitive salaries starting at $60,000 for all engineers.",
+    ],
+)
+def test_offer_talk_in_an_email_that_is_not_a_written_offer(text: str) -> None:
+    assert read(text, WED, "email").kind != "written_offer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We are delighted to offer you the position of Marketing Lead at an annual salary of "
+        "$95,000, starting 4 January 2027.",
+        "Please find attached your offer letter for the role of Data Scientist. Your base salary "
+        "will be $120,000.",
+        "Your contract of employment is enclosed; your salary is £42,000.",
+        "Dear Sam, we are pleased to extend to you an offer of employment as Office Manager at "
+        "$58,000 per year.",
+        "Congratulations! We're offering you the Store Manager position at $61,000 per year.",
+        "We hereby offer you the post of Lecturer at a salary of £41,732 per annum.",
+    ],
+)
+def test_written_offers_in_many_wordings(text: str) -> None:
+    assert read(text, WED, "email").kind == "written_offer"
+    assert read(text, WED, "phone").kind == "verbal_offer"

@@ -95,14 +95,18 @@ def test_an_existing_file_is_kept_unless_force(
 
 @pytest.mark.parametrize(
     ("name", "message"),
-    [("missing/copy.db", "there is no folder"), (".", "is a folder")],
+    [
+        ("missing/copy.db", "there is no folder"),
+        (".", "is a folder"),
+        ("/dev/null", "not a regular file"),  # never replaced, even with --force
+    ],
 )
 def test_a_target_that_cannot_be_written_is_named(
     backend: str, tmp_path: Path, name: str, message: str
 ) -> None:
     sqlite_only(backend)
     with pytest.raises(UserError, match=message):
-        backup(database_url(), tmp_path / name)
+        backup(database_url(), tmp_path / name, force=True)
 
 
 def test_backing_up_the_live_file_onto_itself_is_refused(backend: str) -> None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from inwriting.errors import Ambiguous, NotFound, UserError
 from inwriting.services import agenda as agenda_service
@@ -194,3 +196,27 @@ def test_offer_checklist_names_what_is_missing(backend: str) -> None:
         assert "what health insurance costs you" in missing
         assert "who signed it" not in missing
         assert app.stage == "offer"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    country=st.sampled_from([None, "US", "SA", "GB", "AE"]),
+    weekend=st.sampled_from([None, "fri,sat", "sat,sun", "thu,fri"]),
+    day=st.dates(date(2025, 1, 1), date(2028, 12, 31)),
+    n=st.integers(-15, 30),
+)
+def test_calendar_for_answers_exactly_as_the_business_calendar(
+    country: str | None, weekend: str | None, day: date, n: int
+) -> None:
+    """The remembered calendar the agenda uses gives the plain calendar's answers, twice."""
+    from inwriting.domain.calendar import BusinessCalendar, parse_weekend
+
+    company = {"country": country, "subdivision": None, "weekend": weekend, "holidays": []}
+    remembered = calendar_for(company)
+    plain = BusinessCalendar.for_country(
+        country, weekend=parse_weekend(weekend) if weekend else None
+    )
+    for _ in range(2):
+        assert remembered.add_business_days(day, n) == plain.add_business_days(day, n)
+        assert remembered.is_business_day(day) == plain.is_business_day(day)
+        assert remembered.on_or_after(day) == plain.on_or_after(day)

@@ -394,3 +394,59 @@ def test_pages_see_writes_made_outside_the_app(client: TestClient, at_monday: No
         add_application(repo, "Globex", "Manager", applied_on=None, now=now())
     assert client.get("/api/board").json()["total"] == 2
     assert client.get("/board").text.count("Globex") >= 1
+
+
+def test_every_read_is_scoped_to_the_data_owner(client: TestClient, at_monday: None) -> None:
+    """Another owner's app over the same database sees none of this owner's ledger."""
+    from inwriting.web.app import create_app
+
+    app_id = add(client)
+    with TestClient(create_app(owner="someone-else"), base_url="http://127.0.0.1:8765") as other:
+        assert other.get(f"/api/applications/{app_id}").status_code == 404
+        assert other.get("/api/board").json()["total"] == 0
+        assert other.get("/api/promises").json()["promises"] == []
+        assert other.get("/api/today").json()["overdue"] == []
+        statement = other.post(f"/api/applications/{app_id}/statements", json={"text": "Hi"})
+        assert statement.status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("path", "shows"),
+    [
+        ("/", "Overdue promises"),
+        ("/board", "verbal offer — not yet an offer"),
+        ("/promises", "How often each employer kept its word"),
+        ("/stats", "Flow through the stages"),
+        ("/settings", "Follow-up cadence"),
+    ],
+)
+def test_every_page_renders(client: TestClient, at_monday: None, path: str, shows: str) -> None:
+    add(client)
+    page = client.get(path, headers={"accept": "text/html"})
+    assert page.status_code == 200
+    assert "text/html" in page.headers["content-type"]
+    assert shows in page.text
+    assert "https://" not in page.text.split("<body>")[0]  # nothing loaded from elsewhere
+
+
+def test_application_page_shows_each_statement_with_its_reading(
+    client: TestClient, at_monday: None
+) -> None:
+    app_id = add(client)
+    client.post(
+        f"/api/applications/{app_id}/statements",
+        json={"text": "I look forward to working with you.", "channel": "in-person"},
+    )
+    page = client.get(f"/applications/{app_id}").text
+    assert "I look forward to working with you." in page
+    assert "enthusiasm — not an offer" in page
+
+
+def test_reading_fragment_previews_what_is_typed(client: TestClient, at_monday: None) -> None:
+    fragment = client.get(
+        "/fragments/reading", params={"text": "The job is yours!", "channel": "phone"}
+    )
+    assert fragment.status_code == 200
+    assert "verbal offer — not yet an offer" in fragment.text
+    bad = client.get("/fragments/reading", params={"text": "hi", "said_at": "someday"})
+    assert "not valid" in bad.text

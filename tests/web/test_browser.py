@@ -168,3 +168,13 @@ def test_board_search_and_filters_narrow_the_cards(page: Any, demo: dict[str, in
     page.get_by_label("Search", exact=True).fill("")
     page.get_by_label("Source", exact=True).select_option("referral")
     expect(results.locator(".board-card")).to_have_count(3)
+
+
+def test_what_did_they_mean_box_reads_as_you_type(page: Any) -> None:
+    expect = _expect()
+    page.goto("/")
+    page.get_by_label("How", exact=True).select_option("phone")
+    page.get_by_label("What they said or wrote").fill("We'd like to offer you the role.")
+    expect(page.locator("#meaning-reading")).to_contain_text("verbal offer — not yet an offer")
+    page.get_by_label("What they said or wrote").fill("I look forward to working with you.")
+    expect(page.locator("#meaning-reading")).to_contain_text("enthusiasm — not an offer")

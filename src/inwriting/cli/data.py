@@ -87,6 +87,11 @@ def _write_atomically(path: Path, write: Callable[[IO[str]], object]) -> None:
         raise UserError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
         raise UserError(f"there is no folder {path.parent}; create it first")
+    if path.exists() and not path.is_file():  # /dev/null, a named pipe: write straight to it
+        with path.open("w", encoding="utf-8", newline="") as out:
+            write(out)
+        return
+    # The temporary file is private (0600), and so is the export it becomes: it is personal data.
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:

@@ -81,7 +81,7 @@ def follow_up(facts: FollowUpFacts) -> Draft:
     else:
         subject = f"Checking in once more: {facts.role} at {facts.company}"
         close = (
-            "I understand these decisions take time. If the role is no longer open, or the "
+            f"I understand these decisions take time. If {role} is no longer open, or the "
             "timing has changed, a short note would help me plan. Thank you for your time."
         )
     body = "\n\n".join([_greeting(facts.contact), context + " " + close, _signature(facts.sender)])

@@ -161,54 +161,60 @@ _UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|months?
 
 # --- patterns, tried in this order; an earlier match claims its characters --------------------
 
-_P_PLACEHOLDER = re.compile(
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    # ASCII classes (\w, \s, \b) are enough for English dates and about 10% faster.
+    return re.compile(pattern, re.ASCII)
+
+
+_P_PLACEHOLDER = _rx(
     r"\[[^\]]{0,40}\]|<[^>]{0,40}>|\{[^}]{0,40}\}|\b(?:x+|xx/xx(?:/xx(?:xx)?)?|tbd|tba)\s+date\b"
     r"|\bdate\s+(?:tbd|tba|x+)\b|\b(?:tbd|tba)\b|\bxx/xx(?:/xx(?:xx)?)?\b"
 )
-_P_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
-_P_NUMERIC = re.compile(
+_P_ISO = _rx(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+_P_NUMERIC = _rx(
     r"(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/:]|\.\d)(?!\s*(?:%|percent))"
     r"|(?<![\d/.:-])(\d{1,2})(-)(\d{1,2})-(\d{4})(?![\d-])"
 )
-_P_MONTH_DAY = re.compile(
+_P_MONTH_DAY = _rx(
     rf"\b(?:(?:{_WD}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]))(?:,?\s+(\d{{4}}))?"
 )
-_P_MONTH_ONLY = re.compile(
+_P_MONTH_ONLY = _rx(
     rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
     rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+|(?<=in\s)|(?<=by\s)|(?<=until\s)"
     rf"|(?<=before\s)|(?<=during\s))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
 )
-_P_NTH = re.compile(
+_P_NTH = _rx(
     r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:round|interview|stage|time|candidate|floor|step"
     r"|meeting|call|person|applicant|place|year|anniversary|percentile|position|one)\b)"
 )
-_P_RANGE_COUNT = re.compile(
+_P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
     rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
-_P_BARE_COUNT = re.compile(
+_P_BARE_COUNT = _rx(
     rf"\b({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+((?:business|working)\s+days?)\b(?!\s+ago)"
 )
-_P_NEXT_COUNT = re.compile(rf"\b(?:the\s+)?next\s+({_NUM})\s+({_UNIT})\b")
-_P_FUZZY_COUNT = re.compile(
+_P_NEXT_COUNT = _rx(rf"\b(?:the\s+)?next\s+({_NUM})\s+({_UNIT})\b")
+_P_FUZZY_COUNT = _rx(
     r"\b(?:(?:with)?in\s+|over\s+|by\s+)?(?:the\s+)?(?:next|coming|a)?\s*"
     r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
 )
-_P_ONE_OR_TWO = re.compile(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b")
-_P_FORTNIGHT = re.compile(r"\b(?:(?:with)?in\s+)?a\s+fortnight\b")
-_P_COMING_DAYS = re.compile(r"\b(?:the\s+)?(?:next|coming)\s+(days|weeks)\b")
+_P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b")
+_P_FORTNIGHT = _rx(r"\b(?:(?:with)?in\s+)?a\s+fortnight\b")
+_P_COMING_DAYS = _rx(r"\b(?:the\s+)?(?:next|coming)\s+(days|weeks)\b")
 _WD_LIST = rf"(?:{_WD}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD}"
-_P_WEEK_LIST_NEXT = re.compile(
+_P_WEEK_LIST_NEXT = _rx(
     rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
 )
-_P_NEXT_WEEK_ON = re.compile(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
-_P_NEXT_WEEKDAY = re.compile(rf"\bnext\s+({_WD})\b")
-_P_THIS_WEEKDAY = re.compile(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD})\b")
-_P_PAST_WEEKDAY = re.compile(rf"\b(?:last|this\s+past|past|previous)\s+({_WD})\b")
-_P_WEEK_PHRASES = re.compile(
+_P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
+_P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD})\b")
+_P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD})\b")
+_P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD})\b")
+_P_WEEK_PHRASES = _rx(
     r"\b(?:(?P<after_next>(?:the\s+)?week\s+after\s+next)"
     r"|(?P<this_or_next>this\s+week\s+or\s+(?:the\s+)?next(?:\s+week)?)"
     r"|(?P<next_or_after>next\s+week\s+or\s+the\s+(?:week\s+)?after(?:\s+next)?)"
@@ -224,7 +230,7 @@ _P_WEEK_PHRASES = re.compile(
     r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
     r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
 )
-_P_MONTH_PHRASES = re.compile(
+_P_MONTH_PHRASES = _rx(
     r"\b(?:(?P<past>last\s+month|last\s+year|last\s+quarter)"
     r"|(?P<early_next_month>(?:early|the\s+beginning\s+of|beginning\s+of|start\s+of"
     r"|the\s+start\s+of)\s+next\s+month)"
@@ -238,7 +244,7 @@ _P_MONTH_PHRASES = re.compile(
     r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|this\s+year"
     r"|end\s+of\s+year))\b"
 )
-_P_DAY_WORDS = re.compile(
+_P_DAY_WORDS = _rx(
     r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
@@ -246,9 +252,9 @@ _P_DAY_WORDS = re.compile(
     r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+business"
     r"|\beod\b|\bcob\b|\beob\b))\b"
 )
-_P_WEEKDAY = re.compile(rf"\b({_WD_ANY})(?!'s\s)(?!s\b)")
+_P_WEEKDAY = _rx(rf"\b({_WD_ANY})(?!'s\s)(?!s\b)")
 
-_P_TIME = re.compile(
+_P_TIME = _rx(
     r"\b(?:(?P<noon>noon|midday|lunchtime|12\s*noon)"
     r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?"
     r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?))?(?![\d/.:]\d|\s*(?:st|nd|rd|th|days?|weeks?|of|%)\b)"

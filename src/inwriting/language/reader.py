@@ -126,7 +126,8 @@ def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rul
         pattern = entry["pattern"]
         for name, value in macros.items():
             pattern = pattern.replace("{" + name + "}", value)
-        compiled = re.compile(pattern)
+        # ASCII classes (\w, \s, \b) suffice for English phrase rules and are faster.
+        compiled = re.compile(pattern, re.ASCII)
         rules.append(Rule(entry["id"], entry["kind"], compiled, entry["reason"], gate(compiled)))
     return kinds, tuple(rules)
 
@@ -374,7 +375,7 @@ def _due_words(deadline: Deadline | None, kind: str) -> str:
     return f"It is due {when}{span}: the last day it is still on time."
 
 
-def _follow_up_words(kind: str, follow_up: date | None, dated: bool) -> str:
+def _follow_up_words(follow_up: date | None, dated: bool) -> str:
     if follow_up is None:
         return ""
     if dated:
@@ -404,7 +405,7 @@ def _explain(
     if kind == "verbal_offer" and "terms" in analysis.fired:
         parts.append("Terms said out loud or without the letter still leave it a verbal offer.")
     parts.append(_due_words(deadline, kind))
-    parts.append(_follow_up_words(kind, follow_up, deadline is not None))
+    parts.append(_follow_up_words(follow_up, deadline is not None))
     parts.append(text.not_)
     if kind in ("promise", "delay") and _OFFER_LETTER.search(analysis.body):
         parts.append(

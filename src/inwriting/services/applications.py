@@ -224,6 +224,8 @@ def reject(
     repo: Repository, application: Application, *, now: datetime, note: str | None = None
 ) -> Event:
     """They said no. After a written or accepted offer that is a rescinded offer."""
+    if application.stage in ("rejected", "declined", "withdrawn"):
+        raise UserError(f"this application has already ended ({label(application.stage)})")
     event_type = "rescinded" if application.stage in ("offer", "accepted") else "rejected"
     _close_open_promises(repo, application, now)
     details = {"note": note} if note else {}

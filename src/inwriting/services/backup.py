@@ -44,6 +44,8 @@ def backup(url: str, target: Path, *, force: bool = False) -> BackupResult:
     target = target.expanduser()
     if target.is_dir():
         raise UserError(f"{target} is a folder; give a file name, e.g. {target / 'inwriting.db'}")
+    if target.exists() and not target.is_file():
+        raise UserError(f"{target} is not a regular file; give a file name for the copy")
     if target.exists() and not force:
         raise UserError(
             f"{target} already exists; choose another name, or add --force to replace it"

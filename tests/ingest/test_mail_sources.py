@@ -3,15 +3,18 @@ folders of .eml files; a cut-off mbox names its last message and keeps the other
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from mailworld import MESSAGES
 
 from inwriting.errors import UserError
 from inwriting.ingest.mail import sources
-from inwriting.ingest.mail.parse import parse
+from inwriting.ingest.mail.parse import BadMessage, parse
 
 
 def _mbox(path: Path, *raws: bytes) -> Path:
@@ -96,3 +99,28 @@ def test_the_mbox_is_opened_read_only(tmp_path: Path) -> None:
     before = path.read_bytes()
     assert len(list(sources.messages(path))) == 1
     assert path.read_bytes() == before
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(
+        st.sampled_from(sorted(MESSAGES.glob("*.eml"))).map(lambda p: p.read_bytes()),
+        min_size=1,
+        max_size=5,
+    ),
+    st.integers(min_value=0, max_value=5000),
+)
+def test_a_cut_or_damaged_mbox_never_crashes_the_reader(
+    tmp_path: Path, raws: list[bytes], cut: int
+) -> None:
+    path = _mbox(tmp_path / "fuzz.mbox", *raws)
+    data = path.read_bytes()
+    path.write_bytes(data[: max(len(data) - cut, 1)])
+    found = list(sources.messages(path))
+    assert 1 <= len(found) <= len(raws)
+    for message in found:
+        if message.error is None:
+            with contextlib.suppress(BadMessage):
+                parse(message.raw, fallback_date=message.fallback_date)
