@@ -73,8 +73,15 @@ _COMMON = frozenset(
 )
 
 
-def _score(options: frozenset[str]) -> tuple[bool, int, int]:
-    return (not (options & _COMMON), min(len(o) for o in options), -len(options))
+_DIGITS = frozenset("0123456789")
+# What a word-like literal is made of (see LiteralIndex).
+_WORDLIKE = re.compile(r"[a-z0-9'-]+")
+
+
+def _score(options: frozenset[str]) -> tuple[bool, bool, int, int]:
+    # Word-like literals first: LiteralIndex can look those up (a digit beats a "$").
+    wordlike = all(_WORDLIKE.fullmatch(o) for o in options)
+    return (wordlike, not (options & _COMMON), min(len(o) for o in options), -len(options))
 
 
 def _required(items: Any) -> frozenset[str] | None:
@@ -99,6 +106,8 @@ def _required(items: Any) -> frozenset[str] | None:
                 found = frozenset().union(*[b for b in branches if b is not None])
         elif op in _REPEATS and av[0] >= 1:
             found = _required(av[2])
+        elif op is _c.IN and list(av) == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            found = _DIGITS  # \d: the match holds one of the ten digits
         if found:
             candidates.append(found)
     if run:
@@ -115,7 +124,8 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     except Exception:  # a parser detail changed: no gate, never a wrong one
         return None
     found = _required(parsed)
-    if found is None or min(len(o) for o in found) < 2:
+    # One-character literals make a weak gate, except the digits: a statement rarely has one.
+    if found is None or min((len(o) for o in found if o not in _DIGITS), default=2) < 2:
         return None
     return found
 
@@ -130,3 +140,58 @@ def gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
     ordered = tuple(sorted(kept, key=len))
     # map() over str.__contains__ runs in C: far cheaper than a generator per test.
     return lambda text: any(map(text.__contains__, ordered))
+
+
+# Characters a word-like literal is made of. A literal made only of these lies, wherever it
+# occurs, inside one maximal run of them, so a text contains it exactly when one of the text's
+# runs does: the runs of a text can be looked up once and their literals cached.
+_WORD_RUN = re.compile(r"[a-z0-9'-]+")
+# Distinct runs remembered across calls; past this many, new runs are still read, not stored.
+_CACHE_LIMIT = 200_000
+
+
+def word_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literals of `gate(pattern)` when all are word-like (see LiteralIndex), else None."""
+    options = required_literals(pattern)
+    if options is None or not all(_WORDLIKE.fullmatch(o) for o in options):
+        return None
+    return frozenset(options)
+
+
+class LiteralIndex:
+    """Which of many word-like literals a lower-case text contains, found in one pass.
+
+    Checking each rule's literals with `in` scans the text once per literal per rule; here the
+    text is split into its runs of word characters once, and each distinct run's literals are
+    computed once and remembered, so one statement costs a split and a few set unions.
+    """
+
+    def __init__(self, literals: frozenset[str]) -> None:
+        by_first: dict[str, list[str]] = {}
+        for literal in sorted(literals):
+            by_first.setdefault(literal[0], []).append(literal)
+        self._by_first = {c: tuple(group) for c, group in by_first.items()}
+        self._cache: dict[str, frozenset[str]] = {}
+
+    def _literals_in(self, run: str) -> frozenset[str]:
+        found = [
+            literal
+            for first in set(run)
+            for literal in self._by_first.get(first, ())
+            if literal in run
+        ]
+        return frozenset(found)
+
+    def present(self, text: str) -> set[str]:
+        """The literals that occur in `text` (which must be lower case)."""
+        found: set[str] = set()
+        cache = self._cache
+        for run in set(_WORD_RUN.findall(text)):
+            hit = cache.get(run)
+            if hit is None:
+                hit = self._literals_in(run)
+                if len(cache) < _CACHE_LIMIT:
+                    cache[run] = hit
+            if hit:
+                found.update(hit)
+        return found

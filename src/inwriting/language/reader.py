@@ -12,7 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from pathlib import Path
+from importlib import resources
+from importlib.resources.abc import Traversable
 from typing import Any
 
 import yaml
@@ -20,7 +21,7 @@ import yaml
 from inwriting.domain.calendar import BusinessCalendar
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
-from inwriting.language.prefilter import gate
+from inwriting.language.prefilter import LiteralIndex, gate, word_literals
 
 KINDS = (
     "rejection",
@@ -42,7 +43,9 @@ DEADLINE_KINDS = frozenset({"request", "written_offer"})
 # Kinds that owe nothing, so no day is due even when a day is mentioned.
 UNDATED_KINDS = frozenset({"rejection", "enthusiasm", "other"})
 
-RULES_FILE = Path(__file__).parent / "rules" / "kinds.yaml"
+# Read through importlib.resources so the rules are found from a wheel, a zip or an editable
+# install alike.
+RULES_FILE = resources.files("inwriting.language") / "rules" / "kinds.yaml"
 _DEFAULT_CALENDAR = BusinessCalendar()
 
 _CHANNEL_ALIASES = {
@@ -68,10 +71,20 @@ class Rule:
     pattern: re.Pattern[str]
     reason: str
     may_match: Callable[[str], bool]  # a cheap test: False only where the pattern cannot match
+    # Word-like literals of which every match holds one (None: use may_match): looked up in the
+    # literals a statement contains, found once per statement by _LITERALS.
+    words: frozenset[str] | None = None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in `text`, skipping the search when it cannot match."""
         return self.pattern.search(text) if self.may_match(text) else None
+
+    def may_match_in(self, text: str, present: set[str]) -> bool:
+        """False only where the pattern cannot match `text`, a part of a statement whose
+        word-like literals are `present`."""
+        if self.words is not None:
+            return not self.words.isdisjoint(present)
+        return self.may_match(text)
 
 
 @dataclass(frozen=True)
@@ -114,7 +127,7 @@ class Reading:
         }
 
 
-def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rule, ...]]:
+def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rule, ...]]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     macros: dict[str, str] = data.get("macros", {})
     kinds = {
@@ -128,7 +141,16 @@ def _load_rules(path: Path = RULES_FILE) -> tuple[dict[str, KindText], tuple[Rul
             pattern = pattern.replace("{" + name + "}", value)
         # ASCII classes (\w, \s, \b) suffice for English phrase rules and are faster.
         compiled = re.compile(pattern, re.ASCII)
-        rules.append(Rule(entry["id"], entry["kind"], compiled, entry["reason"], gate(compiled)))
+        rules.append(
+            Rule(
+                entry["id"],
+                entry["kind"],
+                compiled,
+                entry["reason"],
+                gate(compiled),
+                word_literals(compiled),
+            )
+        )
     return kinds, tuple(rules)
 
 
@@ -139,6 +161,7 @@ _RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
     kind: tuple(r for r in RULES if r.kind == kind) for kind in dict.fromkeys(r.kind for r in RULES)
 }
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
+_LITERALS = LiteralIndex(frozenset().union(*(r.words for r in RULES if r.words is not None)))
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
 _QUOTED = re.compile(
@@ -217,19 +240,27 @@ class _Analysis:
     body: str  # the same, conditions removed: what the kind rules read
     fired: dict[str, list[tuple[Rule, str]]]
     neutral: list[Rule]
+    # The word-like rule literals in the whole statement. Every text the rules read is cut from
+    # the statement at spaces or punctuation, so a literal it holds is in this set too.
+    present: set[str] = field(default_factory=set)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
 
 
 def _analyse(normal: str) -> _Analysis:
     kept: list[str] = []
     neutral: list[Rule] = []
+    present = _LITERALS.present(normal)
     unquoted = _strip_quotes(normal)
     # Most statements have no neutral wording at all: one look at the whole text settles that.
-    neutral_rules = [rule for rule in _NEUTRAL_RULES if rule.search(unquoted)]
+    neutral_rules = [
+        rule
+        for rule in _NEUTRAL_RULES
+        if rule.may_match_in(unquoted, present) and rule.pattern.search(unquoted)
+    ]
     for sentence in _SENTENCE_BREAK.split(unquoted):
         if not sentence.strip():
             continue
-        hits = [rule for rule in neutral_rules if rule.search(sentence)]
+        hits = [rule for rule in neutral_rules if rule.pattern.search(sentence)]
         if hits:
             neutral.extend(hits)
             continue
@@ -238,7 +269,7 @@ def _analyse(normal: str) -> _Analysis:
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
     # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
     # the past ("last year we hired internally") are skipped.
-    if _PAST_REPORT.search(normal):
+    if _PAST_REPORT.may_match_in(normal, present) and _PAST_REPORT.pattern.search(normal):
         rejection_body = " . ".join(
             _REJECTION_CONDITION.sub(" ", s)
             for s in _SENTENCE_BREAK.split(normal)
@@ -254,7 +285,7 @@ def _analyse(normal: str) -> _Analysis:
         # "Once it is approved" is exactly what says the terms are still to come.
         "pending": " . ".join(kept),
     }
-    analysis = _Analysis(kept, body, {}, neutral)
+    analysis = _Analysis(kept, body, {}, neutral, present)
     # Kinds are tried in the contract's order and the search stops early: once a kind has won,
     # only one more kind that could contradict it is looked for (that decides `confident`).
     if _fire("rejection", bodies["rejection"], analysis):
@@ -277,8 +308,9 @@ def _analyse(normal: str) -> _Analysis:
 def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
     """Run the rules of one kind on `text`, recording what fired; whether any did."""
     fired = analysis.fired
+    present = analysis.present
     for rule in _RULES_BY_KIND.get(kind, ()):
-        if not rule.may_match(text):
+        if not rule.may_match_in(text, present):
             continue
         if kind != "offer":
             hit = rule.pattern.search(text)
