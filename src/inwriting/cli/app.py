@@ -35,7 +35,7 @@ class _Group(TyperGroup):
             raise typer.Exit(INTERNAL_ERROR_EXIT) from None
 
 
-app = typer.Typer(
+_app = typer.Typer(
     name="inwriting",
     cls=_Group,
     no_args_is_help=True,
@@ -50,7 +50,7 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@_app.callback()
 def _root(
     ctx: typer.Context,
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors."),
@@ -61,17 +61,76 @@ def _root(
     ctx.obj = {"debug": debug}
 
 
-def _register_all() -> None:
-    # Each module owns one group of commands and adds them to the app here.
-    from inwriting.cli import data, demo, hiring, ledger, lint, mail, read, serve
+# Which module owns each top-level command. Only the owner of the command being run is imported,
+# so `inwriting today` does not pay for the linter's or the web app's imports; --help and anything
+# unknown load them all. tests/cli/test_app.py checks this table against the modules themselves.
+COMMAND_MODULES: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "add",
+            "list",
+            "show",
+            "log",
+            "heard",
+            "interview",
+            "promise",
+            "today",
+            "followup",
+            "offer",
+            "accept",
+            "decline",
+            "withdraw",
+            "reject",
+            "share",
+            "done",
+            "resign-check",
+            "companies",
+        ),
+        "ledger",
+    ),
+    "read": "read",
+    "export": "data",
+    "import": "data",
+    "backup": "data",
+    "demo": "demo",
+    "lint": "lint",
+    "hiring": "hiring",
+    "sync": "mail",
+    "inbox": "mail",
+    "import-mail": "mail",
+    "serve": "serve",
+}
+MODULES = ("ledger", "read", "data", "demo", "lint", "hiring", "mail", "serve")
+_registered: set[str] = set()
 
-    for module in (ledger, read, data, demo, lint, hiring, mail, serve):
-        module.register(app)
+
+def register(*modules: str) -> typer.Typer:
+    """Import the named command modules (all when none are named) and add their commands."""
+    import importlib
+
+    for name in modules or MODULES:
+        if name not in _registered:
+            importlib.import_module(f"inwriting.cli.{name}").register(_app)
+            _registered.add(name)
+    return _app
 
 
-_register_all()
+def __getattr__(name: str) -> Any:
+    # `from inwriting.cli.app import app` (tests, plugins) gets the app with every command.
+    if name == "app":
+        return register()
+    raise AttributeError(name)
+
+
+def _modules_for(argv: list[str]) -> tuple[str, ...]:
+    """The module that owns the command in argv, or () for all of them (help, unknown)."""
+    words = [word for word in argv if not word.startswith("-")]
+    if not words or "--help" in argv or "-h" in argv:
+        return ()
+    module = COMMAND_MODULES.get(words[0])
+    return (module,) if module else ()
 
 
 def main() -> None:
     """Console-script entry point."""
-    sys.exit(app())
+    sys.exit(register(*_modules_for(sys.argv[1:]))())
