@@ -40,10 +40,15 @@ def format_weekend(days: Iterable[int]) -> str:
     return ",".join(DAY_NAMES[d] for d in sorted(days))
 
 
+@lru_cache(maxsize=1)
+def _supported_countries() -> frozenset[str]:
+    return frozenset(holidays.list_supported_countries())
+
+
 def check_country(code: str) -> str:
     """Upper-case an ISO 3166 country code, or say which codes exist."""
     upper = code.strip().upper()
-    if upper not in holidays.list_supported_countries():
+    if upper not in _supported_countries():
         raise UserError(
             f"'{code}' is not a country code the holiday data knows; use e.g. US, GB, SA"
         )
