@@ -80,3 +80,21 @@ def test_a_thank_you_addresses_the_interviewer_by_name_only() -> None:
     )
     assert draft.body.startswith("Dear Lee Park,")
     assert "Monday 16 November" in draft.body
+
+
+def test_a_follow_up_on_something_they_said_quotes_their_words() -> None:
+    draft = follow_up(
+        FollowUpFacts(
+            company="Acme Corp",
+            role="HR Generalist",
+            number=1,
+            promised="You'll have a decision on Monday.",
+            promised_by=date(2026, 11, 23),
+            said="You'll have a decision on Monday.",
+            said_on=date(2026, 11, 18),
+        )
+    )
+    assert 'On Wednesday 18 November I was told: "You\'ll have a decision on Monday."' in draft.body
+    assert "by Monday 23 November" in draft.body
+    assert "the You'll" not in draft.body + draft.phone_script
+    assert "what I was told on Wednesday 18 November" in draft.phone_script

@@ -33,6 +33,10 @@ class FollowUpFacts:
     contact: str | None = None  # who to address, when known
     promised: str | None = None  # what they promised ("decision on the role")
     promised_by: date | None = None  # when they said it would come
+    # Their own words, when the promise came from something they said or wrote; a draft quotes
+    # them rather than forcing a sentence into "the … you promised".
+    said: str | None = None
+    said_on: date | None = None
     last_contact: date | None = None
     interviewed_on: date | None = None
     sender: str | None = None
@@ -54,7 +58,14 @@ def _signature(sender: str | None) -> str:
 def follow_up(facts: FollowUpFacts) -> Draft:
     """The next follow-up: a friendly check-in the first time, a short closing note the last."""
     role = f"the {facts.role} role"
-    if facts.promised and facts.promised_by:
+    if facts.said and facts.said_on:
+        by = f" (by {_long(facts.promised_by)})" if facts.promised_by else ""
+        context = (
+            f'On {_long(facts.said_on)} I was told: "{facts.said}"{by}. '
+            "I wanted to check whether there is any news."
+        )
+        ask = f"what I was told on {_long(facts.said_on)}"
+    elif facts.promised and facts.promised_by:
         context = (
             f"You mentioned I could expect the {facts.promised} by {_long(facts.promised_by)}, "
             "and I wanted to check whether there is any news."

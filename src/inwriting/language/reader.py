@@ -197,7 +197,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # An offer mentioned in passing ("further to our offer of employment") is not an offer being made.
 _REFERENCE_TO_OFFER = re.compile(
     r"(?:further\s+to|following\s+(?:up\s+on)?|regarding|about|re:|as\s+per|per|referring\s+to"
-    r"|in\s+reference\s+to|with\s+reference\s+to|accept(?:ed|ing)?|decline[ds]?|declining)"
+    r"|in\s+reference\s+to|with\s+reference\s+to|accept(?:ed|ing)|decline[ds]|declining)"
     r"\s+(?:our|your|the|my|this|that)?\s*(?:[\w-]+\s+){0,2}$"
 )
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
@@ -210,6 +210,9 @@ _INTENT_BEFORE = re.compile(
     r"|want\s+to|may|might|could|should|would\s+be|'d\s+be|soon\s+be|were|was|had\s+been)"
     r"\s+(?:be\s+)?(?:\w+\s+)?$"
 )
+# "We would be delighted to offer you…" is the letter-writer's formula for an offer being made.
+_POLITE_BEFORE = re.compile(r"(?:would|'d)\s+be\s+$")
+_FEELING = re.compile(r"(?:pleased|happy|delighted|thrilled|glad|honou?red|proud|privileged)\b")
 
 
 def normalise_channel(channel: str | None) -> str | None:
@@ -326,11 +329,19 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
             if (
                 rule.id in _WRITTEN_CAPABLE
                 and not _QUESTION_TAIL.match(text[m.end() :])
-                and not _INTENT_BEFORE.search(text[max(0, m.start() - 30) : m.start()])
+                and not _intention(text, m)
             ):
                 analysis.written_offer = True
             break
     return kind in fired
+
+
+def _intention(text: str, m: re.Match[str]) -> bool:
+    """Whether the words before an offer make it an intention ("we hope to offer…")."""
+    before = text[max(0, m.start() - 30) : m.start()]
+    if not _INTENT_BEFORE.search(before):
+        return False
+    return not (_POLITE_BEFORE.search(before) and _FEELING.match(m.group(0)))
 
 
 def _decide(analysis: _Analysis, channel: str | None) -> str:

@@ -146,6 +146,7 @@ def _facts(repo: Repository, application: Application, number: int, now: datetim
     speakers = [s.speaker for s in statements if s.speaker]
     interviews = [e for e in repo.events(application.id) if e.type in ("interview", "screen")]
     past = [e for e in interviews if e.occurred_at <= now]
+    said = next((s for s in statements if first and s.id == first.statement_id), None)
     contact = speakers[-1] if speakers else None
     if contact is None and past and past[-1].details.get("with"):
         contact = past[-1].details["with"][0]["name"]
@@ -156,6 +157,8 @@ def _facts(repo: Repository, application: Application, number: int, now: datetim
         contact=contact,
         promised=first.what if first else None,
         promised_by=first.due if first and first.due_source == "stated" else None,
+        said=" ".join(said.text.split()) if said else None,
+        said_on=said.said_at.date() if said else None,
         interviewed_on=past[-1].occurred_at.date() if past else None,
         sender=_sender(),
     )
