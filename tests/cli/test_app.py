@@ -26,3 +26,8 @@ def test_only_the_owner_of_the_command_is_loaded() -> None:
     assert shell._modules_for(["today", "--help"]) == ()
     assert shell._modules_for([]) == ()
     assert shell._modules_for(["no-such-command"]) == ()
+
+
+def test_import_mail_goes_to_the_mail_reader() -> None:
+    assert shell._modules_for(["import", "mail", "inbox.mbox"]) == ("mail",)
+    assert shell._modules_for(["import", "ledger.json"]) == ("data",)

@@ -17,6 +17,12 @@ INTERNAL_ERROR_EXIT = 70
 class _Group(TyperGroup):
     """Turns a UserError into one line on stderr and its exit code, never a traceback."""
 
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        # `inwriting import mail PATH…` reads mail; `inwriting import FILE` reads an export.
+        if len(args) > 1 and args[0] == "import" and args[1] == "mail":
+            return "import mail", self.commands["import-mail"], args[2:]
+        return super().resolve_command(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
@@ -25,6 +31,11 @@ class _Group(TyperGroup):
             raise typer.Exit(error.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:  # the reader of our output went away (`| head`): not an error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as error:  # an internal error: a bug, not the user's mistake
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -127,6 +138,8 @@ def _modules_for(argv: list[str]) -> tuple[str, ...]:
     words = [word for word in argv if not word.startswith("-")]
     if not words or "--help" in argv or "-h" in argv:
         return ()
+    if words[:2] == ["import", "mail"]:
+        return ("mail",)
     module = COMMAND_MODULES.get(words[0])
     return (module,) if module else ()
 
