@@ -236,3 +236,27 @@ def test_a_new_uidvalidity_starts_the_folder_over_without_duplicates(
     mailbox.close()
     assert (report.read, report.added, report.already_seen) == (4, 0, 4)
     assert _messages() == 4
+
+
+def test_the_cli_says_a_cut_off_sync_can_be_resumed(
+    world: dict[str, int], dovecot: Any, padded: int, cli: Callable[..., Any]
+) -> None:
+    proxy = CuttingProxy(dovecot.port, limit=95_000)
+    try:
+        cut = cli(
+            "sync", "imap", "--host", "127.0.0.1", "--port", str(proxy.port), "--user",
+            dovecot.user, "--security", "none", "--password-stdin",
+            input=dovecot.password + "\n",
+        )  # fmt: skip
+    finally:
+        proxy.close()
+    assert cut.exit_code == 5
+    assert "run the same sync again to resume" in cut.output
+    assert "Traceback" not in cut.output
+    resumed = cli(
+        "sync", "imap", "--host", "127.0.0.1", "--port", str(dovecot.port), "--user",
+        dovecot.user, "--security", "none", "--password-stdin", "--json",
+        input=dovecot.password + "\n",
+    )  # fmt: skip
+    assert resumed.exit_code == 0
+    assert _messages() == padded

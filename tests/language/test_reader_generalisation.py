@@ -13,6 +13,7 @@ Run it alone to see the figures: `.venv/bin/pytest -q tests/language/test_reader
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -58,7 +59,7 @@ def readings() -> dict[str, Any]:
     }
 
 
-def _report(title: str, rows: list[tuple[Item, object, object]]) -> str:
+def _report(title: str, rows: Sequence[tuple[Item, object, object]]) -> str:
     lines = [f"{title}: {len(rows)} item(s)"]
     for item, expected, got in rows:
         lines.append(

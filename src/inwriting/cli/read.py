@@ -26,6 +26,9 @@ from inwriting.language.deadlines import MAX_CHARS
 from inwriting.language.reader import CHANNELS, Reading, long_date, normalise_channel, read
 
 BAD_LINES_EXIT = 1
+# One encoder for every output line: json.dumps(..., ensure_ascii=False) would build a new one
+# for each line.
+_JSON_LINE = json.JSONEncoder(ensure_ascii=False)
 
 HELP = f"""Read what an employer said or wrote: what it is, by when it is due, and why.
 
@@ -275,6 +278,11 @@ def read_batch(
         yield _read_line(raw, number, moment, default_calendar, locale, policy, cache)
 
 
+def format_result(result: dict[str, Any]) -> str:
+    """One batch result as the JSON line `--batch` writes (without the newline)."""
+    return _JSON_LINE.encode(result)
+
+
 def _open(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
@@ -288,11 +296,14 @@ def _run_batch(path: str, calendar: BusinessCalendar, locale: str, policy: Follo
     now = _local(clock.now())
     source = _open(path)
     bad = 0
+    # Looked up now, not at import, so that a test runner's captured stdout is used.
+    out = sys.stdout
     try:
         for result in read_batch(source, now, calendar=calendar, locale=locale, policy=policy):
             if "error" in result:
                 bad += 1
-            typer.echo(json.dumps(result, ensure_ascii=False))
+            out.write(format_result(result) + "\n")
+        out.flush()
     finally:
         if path != "-":
             source.close()

@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 from dateutil import parser as _date_parser
 
 from inwriting.domain.calendar import BusinessCalendar
-from inwriting.language.prefilter import gate
+from inwriting.language.prefilter import LiteralIndex, gate, word_literals
 
 # Locales that write a numeric date month first (12/4 is December 4); every other is day first.
 MONTH_FIRST_LOCALES = frozenset({"en-us", "en-ca", "en-ph", "en_us", "en_ca", "en_ph", "us"})
@@ -774,16 +774,28 @@ _GATES = {pattern: gate(pattern) for pattern, _ in _PATTERNS}
 _GATES[_P_PLACEHOLDER] = lambda text: any(
     map(text.__contains__, ("[", "<", "{", "date", "tb", "xx"))
 )
-_GATES[_P_NUMERIC] = lambda text: "/" in text or "." in text or "-" in text
+# A numeric date has a digit, a separator and a digit side by side ("12/4", "4.12", "05-12").
+_NUMERIC_HINT = re.compile(r"\d[/.-]\d")
+_GATES[_P_NUMERIC] = lambda text: bool(_NUMERIC_HINT.search(text))
+_GATES[_P_ISO] = lambda text: "-" in text and bool(_NUMERIC_HINT.search(text))
 _GATES[_P_WEEK_PHRASES] = lambda text: "week" in text or "eow" in text
 _GATES[_P_MONTH_PHRASES] = lambda text: any(
     map(text.__contains__, ("month", "year", "quarter", "eom", " q"))
 )
 _GATES[_P_DAY_WORDS] = lambda text: any(map(text.__contains__, _DAY_WORD_HINTS))
 _GATES[_P_MONTH_ONLY] = _GATES[_P_MONTH_DAY] = lambda text: bool(_MONTH_WORD.search(text))
-_GATES[_P_TIME] = lambda text: (
-    any(map(text.__contains__, ("noon", "midday", "lunchtime"))) or bool(_DIGIT.search(text))
+# A time is a noon word, an hour with am/pm, hh:mm, or a bare hour after "at", "by" and the like:
+# a digit elsewhere (a salary, a reference number) is not a time.
+_TIME_HINT = re.compile(
+    r"noon|midday|lunchtime|\d\s*[ap]\.?m|\d:\d|\b(?:at|by|before|around|from)\s+\d", re.ASCII
 )
+_GATES[_P_TIME] = lambda text: bool(_TIME_HINT.search(text))
+
+
+# Word-like literals every match of a pattern holds, looked up in the literals of the text found
+# in one pass (see prefilter.LiteralIndex); a pattern without them has only its gate above.
+_WORDS = {pattern: word_literals(pattern) for pattern, _ in _PATTERNS}
+_DATE_LITERALS = LiteralIndex(frozenset().union(*(w for w in _WORDS.values() if w is not None)))
 
 
 def _scan(
@@ -791,8 +803,12 @@ def _scan(
 ) -> Iterator[_Found]:
     taken: list[tuple[int, int]] = []
     has_digit = bool(_DIGIT.search(text))
+    present = _DATE_LITERALS.present(text)
     for pattern, handler in _PATTERNS:
-        if (pattern in _NEEDS_DIGIT and not has_digit) or not _GATES[pattern](text):
+        if pattern in _NEEDS_DIGIT and not has_digit:
+            continue
+        words = _WORDS[pattern]
+        if (words is not None and words.isdisjoint(present)) or not _GATES[pattern](text):
             continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):

@@ -195,3 +195,63 @@ class LiteralIndex:
             if hit:
                 found.update(hit)
         return found
+
+
+def word_clauses(pattern: re.Pattern[str], limit: int = 3) -> tuple[frozenset[str], ...] | None:
+    """Sets of word-like literals such that every match holds one literal of each set.
+
+    A stronger gate than `word_literals`: "(?:move|go)\\s+with\\s+(?:candidate|person)" needs a
+    verb AND a noun. For a sequence the sets of its parts all hold; for alternatives, the k-th
+    strongest set of each alternative, joined, holds. At most `limit` sets, strongest first; None
+    when no set is known.
+    """
+    try:
+        parsed = _p.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser detail changed: no gate, never a wrong one
+        return None
+    clauses = _clauses(parsed)
+    return tuple(clauses[:limit]) if clauses else None
+
+
+def _clause_score(clause: frozenset[str]) -> tuple[bool, int, int]:
+    return (not (clause & _COMMON), min(len(o) for o in clause), -len(clause))
+
+
+def _usable(clause: frozenset[str]) -> bool:
+    # A one-letter literal is in almost every text (digits aside): such a set gates nothing.
+    return all(_WORDLIKE.fullmatch(o) and (len(o) >= 2 or o in _DIGITS) for o in clause)
+
+
+def _clauses(items: Any) -> list[frozenset[str]]:
+    """The word-literal sets every match of the sequence `items` satisfies, strongest first."""
+    found: list[frozenset[str]] = []
+    run = ""
+
+    def flush() -> None:
+        # Every word-like piece of a literal run is in the match.
+        for piece in _WORD_RUN.findall(run):
+            if len(piece) >= 2:
+                found.append(frozenset({piece}))
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        flush()
+        run = ""
+        if op is _c.SUBPATTERN:
+            found.extend(_clauses(av[-1]))
+        elif op is _c.BRANCH:
+            branches = [_clauses(branch) for branch in av[1]]
+            depth = min(len(b) for b in branches)
+            for k in range(depth):
+                joined = frozenset().union(*(b[k] for b in branches))
+                if _usable(joined):
+                    found.append(joined)
+        elif op in _REPEATS and av[0] >= 1:
+            found.extend(_clauses(av[2]))
+        elif op is _c.IN and list(av) == [(_c.CATEGORY, _c.CATEGORY_DIGIT)]:
+            found.append(_DIGITS)
+    flush()
+    unique = {c for c in found if _usable(c)}
+    return sorted(unique, key=_clause_score, reverse=True)

@@ -21,7 +21,7 @@ import yaml
 from inwriting.domain.calendar import BusinessCalendar
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
-from inwriting.language.prefilter import LiteralIndex, gate, word_literals
+from inwriting.language.prefilter import LiteralIndex, gate, word_clauses
 
 KINDS = (
     "rejection",
@@ -71,9 +71,9 @@ class Rule:
     pattern: re.Pattern[str]
     reason: str
     may_match: Callable[[str], bool]  # a cheap test: False only where the pattern cannot match
-    # Word-like literals of which every match holds one (None: use may_match): looked up in the
-    # literals a statement contains, found once per statement by _LITERALS.
-    words: frozenset[str] | None = None
+    # Sets of word-like literals; every match holds one literal of each set (None: use
+    # may_match). Looked up in the literals a statement contains, found once by _LITERALS.
+    clauses: tuple[frozenset[str], ...] | None = None
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in `text`, skipping the search when it cannot match."""
@@ -82,8 +82,8 @@ class Rule:
     def may_match_in(self, text: str, present: set[str]) -> bool:
         """False only where the pattern cannot match `text`, a part of a statement whose
         word-like literals are `present`."""
-        if self.words is not None:
-            return not self.words.isdisjoint(present)
+        if self.clauses is not None:
+            return not any(clause.isdisjoint(present) for clause in self.clauses)
         return self.may_match(text)
 
 
@@ -148,7 +148,7 @@ def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tu
                 compiled,
                 entry["reason"],
                 gate(compiled),
-                word_literals(compiled),
+                word_clauses(compiled),
             )
         )
     return kinds, tuple(rules)
@@ -161,7 +161,9 @@ _RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
     kind: tuple(r for r in RULES if r.kind == kind) for kind in dict.fromkeys(r.kind for r in RULES)
 }
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
-_LITERALS = LiteralIndex(frozenset().union(*(r.words for r in RULES if r.words is not None)))
+_LITERALS = LiteralIndex(
+    frozenset().union(*(c for r in RULES if r.clauses is not None for c in r.clauses))
+)
 
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
 _QUOTED = re.compile(
@@ -180,6 +182,9 @@ _CONDITION = re.compile(
 # selected, …"); "once the panel met they chose someone else" is a no told in time order.
 _REJECTION_CONDITION = re.compile(
     r"\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
+    # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
+    r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+not"
+    r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)\b"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -197,7 +202,7 @@ _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # An offer mentioned in passing ("further to our offer of employment") is not an offer being made.
 _REFERENCE_TO_OFFER = re.compile(
     r"(?:further\s+to|following\s+(?:up\s+on)?|regarding|about|re:|as\s+per|per|referring\s+to"
-    r"|in\s+reference\s+to|with\s+reference\s+to|accept(?:ed|ing)|decline[ds]|declining)"
+    r"|in\s+reference\s+to|with\s+reference\s+to|accept(?:ed|ing)|decline[ds]?|declining)"
     r"\s+(?:our|your|the|my|this|that)?\s*(?:[\w-]+\s+){0,2}$"
 )
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
@@ -247,6 +252,7 @@ class _Analysis:
     # the statement at spaces or punctuation, so a literal it holds is in this set too.
     present: set[str] = field(default_factory=set)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
+    conditional: bool = False  # a condition was set aside in a sentence that counts
 
 
 def _analyse(normal: str) -> _Analysis:
@@ -260,35 +266,40 @@ def _analyse(normal: str) -> _Analysis:
         for rule in _NEUTRAL_RULES
         if rule.may_match_in(unquoted, present) and rule.pattern.search(unquoted)
     ]
-    for sentence in _SENTENCE_BREAK.split(unquoted):
+    sentences = _SENTENCE_BREAK.split(normal)
+    for sentence in sentences if unquoted is normal else _SENTENCE_BREAK.split(unquoted):
         if not sentence.strip():
             continue
-        hits = [rule for rule in neutral_rules if rule.pattern.search(sentence)]
-        if hits:
-            neutral.extend(hits)
-            continue
+        if neutral_rules:
+            hits = [rule for rule in neutral_rules if rule.pattern.search(sentence)]
+            if hits:
+                neutral.extend(hits)
+                continue
         kept.append(sentence)
-    body = " . ".join(_CONDITION.sub(" ", s) for s in kept)
+    plain = " . ".join(kept)
+    # A condition word in a sentence is in the statement too: most statements have none, and
+    # then no clause needs setting aside.
+    conditional = _CONDITION.search(normal) is not None
+    body = " . ".join(_CONDITION.sub(" ", s) for s in kept) if conditional else plain
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
     # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
     # the past ("last year we hired internally") are skipped.
     if _PAST_REPORT.may_match_in(normal, present) and _PAST_REPORT.pattern.search(normal):
-        rejection_body = " . ".join(
-            _REJECTION_CONDITION.sub(" ", s)
-            for s in _SENTENCE_BREAK.split(normal)
-            if not _PAST_REPORT.search(s)
-        )
+        sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
+    if _REJECTION_CONDITION.search(normal):
+        rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
     else:
-        rejection_body = " . ".join(
-            _REJECTION_CONDITION.sub(" ", s) for s in _SENTENCE_BREAK.split(normal)
-        )
+        rejection_body = " . ".join(sentences)
     bodies = {
         "rejection": rejection_body,
-        "request": " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept),
+        "request": (
+            " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept) if conditional else plain
+        ),
         # "Once it is approved" is exactly what says the terms are still to come.
-        "pending": " . ".join(kept),
+        "pending": plain,
     }
     analysis = _Analysis(kept, body, {}, neutral, present)
+    analysis.conditional = conditional and any(_CONDITION.search(s) for s in kept)
     # Kinds are tried in the contract's order and the search stops early: once a kind has won,
     # only one more kind that could contradict it is looked for (that decides `confident`).
     if _fire("rejection", bodies["rejection"], analysis):
@@ -313,7 +324,14 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
     fired = analysis.fired
     present = analysis.present
     for rule in _RULES_BY_KIND.get(kind, ()):
-        if not rule.may_match_in(text, present):
+        # may_match_in, inlined: this loop runs some fifty times per statement.
+        clauses = rule.clauses
+        if clauses is not None:
+            if clauses[0].isdisjoint(present) or (
+                len(clauses) > 1 and any(c.isdisjoint(present) for c in clauses[1:])
+            ):
+                continue
+        elif not rule.may_match(text):
             continue
         if kind != "offer":
             hit = rule.pattern.search(text)
@@ -329,19 +347,24 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
             if (
                 rule.id in _WRITTEN_CAPABLE
                 and not _QUESTION_TAIL.match(text[m.end() :])
-                and not _intention(text, m)
+                and not _intention(text, m, analysis.conditional)
             ):
                 analysis.written_offer = True
             break
     return kind in fired
 
 
-def _intention(text: str, m: re.Match[str]) -> bool:
-    """Whether the words before an offer make it an intention ("we hope to offer…")."""
+def _intention(text: str, m: re.Match[str], conditional: bool) -> bool:
+    """Whether the words before an offer make it an intention ("we hope to offer…").
+
+    "We would be delighted to offer you…" is the formula of an offer being made, unless a
+    condition goes with it ("if references are fine, we'd be pleased to offer you…").
+    """
     before = text[max(0, m.start() - 30) : m.start()]
     if not _INTENT_BEFORE.search(before):
         return False
-    return not (_POLITE_BEFORE.search(before) and _FEELING.match(m.group(0)))
+    polite = bool(_POLITE_BEFORE.search(before) and _FEELING.match(m.group(0)))
+    return conditional or not polite
 
 
 def _decide(analysis: _Analysis, channel: str | None) -> str:

@@ -41,7 +41,7 @@ def create_app(
     INWRITING_HOME), looked up per request. `owner` scopes every query. `allowed_hosts` are the
     Host names the app answers to (None: any, for a server behind a proxy).
     """
-    from inwriting.web import api, feeds, pages
+    from inwriting.web import api, feeds, hiring_api, hiring_pages, inbox_api, inbox_pages, pages
 
     app = FastAPI(
         title="inwriting",
@@ -54,6 +54,8 @@ def create_app(
             {"name": "reader", "description": "What a statement means."},
             {"name": "stats", "description": "Flow, response times and follow-through."},
             {"name": "settings", "description": "Settings, export and backup."},
+            {"name": "inbox", "description": "What your mail proposes: accept, correct, dismiss."},
+            {"name": "hiring", "description": "The employer's side: openings and answers owed."},
         ],
     )
     app.state.database_url = database_url
@@ -61,7 +63,11 @@ def create_app(
     app.add_middleware(GuardMiddleware, allowed_hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(inbox_api.router)
+    app.include_router(hiring_api.router)
     app.include_router(pages.router)
+    app.include_router(inbox_pages.router)
+    app.include_router(hiring_pages.router)
     app.include_router(feeds.router)
     _install_error_pages(app)
     return app

@@ -112,9 +112,7 @@ def get_opening(opening_id: int, request: Request, current: Now) -> dict[str, An
 
 
 @router.post("/openings/{opening_id}/candidates", status_code=201, summary="Add a candidate")
-def add_candidate(
-    opening_id: int, body: NewCandidate, repo: Repo, current: Now
-) -> dict[str, Any]:
+def add_candidate(opening_id: int, body: NewCandidate, repo: Repo, current: Now) -> dict[str, Any]:
     """A candidate for an open opening: an email or a phone number (or both) is needed."""
     opening = hiring_views.opening_or_404(repo, opening_id)
     candidate = service.add_candidate(
@@ -145,9 +143,7 @@ def fill(opening_id: int, body: Fill, repo: Repo, current: Now) -> dict[str, Any
 
 
 @router.post("/openings/{opening_id}/close", summary="Close the opening")
-def close(
-    opening_id: int, repo: Repo, current: Now, body: Close | None = None
-) -> dict[str, Any]:
+def close(opening_id: int, repo: Repo, current: Now, body: Close | None = None) -> dict[str, Any]:
     """Close the opening: refused (422, naming them) while anyone still needs an answer,
     unless `force`."""
     body = body or Close()
@@ -167,9 +163,7 @@ def get_candidate(candidate_id: int, request: Request, current: Now) -> dict[str
 
 
 @router.post("/candidates/{candidate_id}/promises", status_code=201, summary="Promise an answer")
-def add_promise(
-    candidate_id: int, body: NewPromise, repo: Repo, current: Now
-) -> dict[str, Any]:
+def add_promise(candidate_id: int, body: NewPromise, repo: Repo, current: Now) -> dict[str, Any]:
     """The date the candidate was promised an answer by; promising again is an update."""
     candidate = hiring_views.candidate_or_404(repo, candidate_id)
     return service.promise(
@@ -204,9 +198,7 @@ def get_draft(
 
 
 @router.post("/candidates/{candidate_id}/answers", status_code=201, summary="Record the answer")
-def add_answer(
-    candidate_id: int, body: NewAnswer, repo: Repo, current: Now
-) -> dict[str, Any]:
+def add_answer(candidate_id: int, body: NewAnswer, repo: Repo, current: Now) -> dict[str, Any]:
     """What the candidate was told: rejected, offer or withdrew end the wait; an update moves
     the promised date to `new_date`."""
     candidate = hiring_views.candidate_or_404(repo, candidate_id)

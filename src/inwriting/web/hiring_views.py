@@ -38,7 +38,9 @@ def opening_or_404(repo: Repository, opening_id: int) -> Opening:
     try:
         return service.find_opening(repo, str(opening_id))
     except NotFound:
-        raise NotFound(f"there is no opening #{opening_id}; the Hiring page lists them all") from None
+        raise NotFound(
+            f"there is no opening #{opening_id}; the Hiring page lists them all"
+        ) from None
 
 
 def candidate_or_404(repo: Repository, candidate_id: int) -> Candidate:

@@ -11,6 +11,9 @@ from bs4.element import Tag
 # Reply headers are recognised in these languages ("On … wrote:", "Le … a écrit :", "Am …
 # schrieb …"); English is always included.
 REPLY_LANGUAGES = ["en", "de", "fr", "es", "it", "nl", "sv", "da", "pl", "cs", "ja", "zh", "ko"]
+# What of a body is searched for the reply it quotes: the header regexes cost time in proportion,
+# and what an employer writes anew fits well within it (the reader reads 4,000 characters).
+REPLY_SCAN_CHARS = 8000
 _BLOCKS = {
     "p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol",
     "section", "article", "header", "footer", "hr", "pre",
@@ -63,13 +66,13 @@ def strip_reply(body: str) -> str:
 
     The reply headers and signatures are found by mail-parser-reply, which knows many languages'
     "On … wrote:" lines. It backtracks badly on long runs of blank lines (40 KB of them took 18 s),
-    so blank runs are collapsed and the text capped before it sees them; `>` quoted lines it
-    leaves behind are dropped here.
+    so blank runs are collapsed and the text capped (REPLY_SCAN_CHARS) before it sees them; `>`
+    quoted lines it leaves behind are dropped here.
     """
-    from inwriting.ingest.mail.parse import MAX_TEXT_CHARS
-
-    text = "\n".join(_SPACES.sub(" ", line).strip() for line in body.splitlines())
-    text = _BLANKS.sub("\n\n", text)[:MAX_TEXT_CHARS]
+    text = "\n".join(
+        _SPACES.sub(" ", line).strip() for line in body[: REPLY_SCAN_CHARS * 2].splitlines()
+    )
+    text = _BLANKS.sub("\n\n", text)[:REPLY_SCAN_CHARS]
     try:
         replies = _reply_parser(text).read().replies
         if replies:
