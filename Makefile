@@ -25,6 +25,9 @@ test: $(BIN)/.installed
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/ledger.py
 	$(BIN)/python benchmarks/reader.py
+	$(BIN)/python benchmarks/lint.py
+	$(BIN)/python benchmarks/mail.py
+	$(BIN)/python benchmarks/web.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
