@@ -686,10 +686,14 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 )
 
 # A cheap first look: text with none of these has no time expression and skips the scan.
+# A digit alone is no hint (a salary, a reference number): only the digit forms a date or a time
+# can take ("12/4", "2026-12-04", "the 15th", "3pm", "10:30", "at 3", "q4").
 _ANY_HINT = re.compile(
-    r"\d|day|week|month|year|quarter|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd|business"
-    r"|fortnight|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may|jun|jul"
-    r"|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date"
+    r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
+    r"|day|week|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
+    r"|business|fortnight|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
+    re.ASCII,
 )
 
 
@@ -790,6 +794,14 @@ _TIME_HINT = re.compile(
     r"noon|midday|lunchtime|\d\s*[ap]\.?m|\d:\d|\b(?:at|by|before|around|from)\s+\d", re.ASCII
 )
 _GATES[_P_TIME] = lambda text: bool(_TIME_HINT.search(text))
+# A count's unit always follows a space ("in 3 days", "within two weeks"); "today" and "Monday"
+# hold "day" but no count. Each hint below is a part that every match of its pattern contains.
+_UNIT_HINT = re.compile(r"\s(?:day|week|month|hour)", re.ASCII)
+_GATES[_P_RANGE_COUNT] = _GATES[_P_NEXT_COUNT] = lambda text: bool(_UNIT_HINT.search(text))
+_NTH_HINT = re.compile(r"\d(?:st|nd|rd|th)", re.ASCII)
+_GATES[_P_NTH] = lambda text: bool(_NTH_HINT.search(text))
+_OR_TWO_HINT = re.compile(r"\sor\s+(?:two|so)", re.ASCII)
+_GATES[_P_ONE_OR_TWO] = lambda text: bool(_OR_TWO_HINT.search(text))
 
 
 # Word-like literals every match of a pattern holds, looked up in the literals of the text found

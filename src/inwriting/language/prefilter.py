@@ -5,6 +5,11 @@ statements. `required_literals(pattern)` walks the parsed pattern and returns st
 every match must contain at least one (or None when no such set is found), so `gate(text)`
 can skip a search with a few substring tests. Correct by construction: a gate never skips a
 pattern that could match.
+
+For many patterns read against the same statement, `word_clauses(pattern)` gives sets of
+word-like literals that every match holds one of each, and `LiteralIndex.present(text)` finds the
+literals a statement holds in one pass; a pattern is then skipped with a few set tests.
+tests/language/test_reader_gates.py checks that no gate skips a match.
 """
 
 from __future__ import annotations

@@ -327,9 +327,12 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
         # may_match_in, inlined: this loop runs some fifty times per statement.
         clauses = rule.clauses
         if clauses is not None:
-            if clauses[0].isdisjoint(present) or (
-                len(clauses) > 1 and any(c.isdisjoint(present) for c in clauses[1:])
-            ):
+            missing = False
+            for clause in clauses:
+                if clause.isdisjoint(present):
+                    missing = True
+                    break
+            if missing:
                 continue
         elif not rule.may_match(text):
             continue
