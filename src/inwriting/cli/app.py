@@ -116,10 +116,10 @@ _registered: set[str] = set()
 
 
 def register(*modules: str) -> typer.Typer:
-    """Import the named command modules (all when none are named) and add their commands."""
+    """Import the named command modules and add their commands to the app."""
     import importlib
 
-    for name in modules or MODULES:
+    for name in modules:
         if name not in _registered:
             importlib.import_module(f"inwriting.cli.{name}").register(_app)
             _registered.add(name)
@@ -129,19 +129,22 @@ def register(*modules: str) -> typer.Typer:
 def __getattr__(name: str) -> Any:
     # `from inwriting.cli.app import app` (tests, plugins) gets the app with every command.
     if name == "app":
-        return register()
+        return register(*MODULES)
     raise AttributeError(name)
 
 
 def _modules_for(argv: list[str]) -> tuple[str, ...]:
-    """The module that owns the command in argv, or () for all of them (help, unknown)."""
+    """The modules to load for argv: the owner of its command; all of them for help, an unknown
+    command or none at all; none for a bare --version."""
     words = [word for word in argv if not word.startswith("-")]
-    if not words or "--help" in argv or "-h" in argv:
+    if not words and "--version" in argv:
         return ()
+    if not words or "--help" in argv or "-h" in argv:
+        return MODULES
     if words[:2] == ["import", "mail"]:
         return ("mail",)
     module = COMMAND_MODULES.get(words[0])
-    return (module,) if module else ()
+    return (module,) if module else MODULES
 
 
 def main() -> None:

@@ -42,13 +42,17 @@ def format_weekend(days: Iterable[int]) -> str:
 
 @lru_cache(maxsize=1)
 def _supported_countries() -> frozenset[str]:
-    return frozenset(holidays.list_supported_countries())
+    # The registry's table of codes: list_supported_countries() would import every country's
+    # module (about 0.1 s), and most commands only ever need one or two of them.
+    from holidays import registry
+
+    return frozenset(entry[1] for entry in registry.COUNTRIES.values())
 
 
 def check_country(code: str) -> str:
     """Upper-case an ISO 3166 country code, or say which codes exist."""
     upper = code.strip().upper()
-    if upper not in _supported_countries():
+    if upper not in _supported_countries() and upper not in holidays.list_supported_countries():
         raise UserError(
             f"'{code}' is not a country code the holiday data knows; use e.g. US, GB, SA"
         )
