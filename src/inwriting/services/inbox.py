@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from inwriting.domain.kinds import KINDS
 from inwriting.errors import NotFound, UserError
 from inwriting.ingest.mail import match as matching
 from inwriting.ingest.mail.parse import BadMessage, ParsedMail, identify, message_key, parse
@@ -34,17 +35,6 @@ from inwriting.store.repository import Repository, open_repository
 BATCH_SIZE = 200
 BATCH_BYTES = 16 * 1024 * 1024  # a batch of big messages is cut short
 READ_CHARS = 4000  # what the reader is given of one message's new text
-KINDS = (
-    "written_offer",
-    "verbal_offer",
-    "rejection",
-    "promise",
-    "next_step",
-    "request",
-    "enthusiasm",
-    "delay",
-    "other",
-)
 ACTIONS = ("statement", "new_application", "follow_up_sent", "thank_you_sent", "unmatched")
 
 

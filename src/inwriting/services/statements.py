@@ -27,25 +27,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
 
+from inwriting.domain.kinds import CHANNELS, KINDS
 from inwriting.domain.promises import ANSWER, NEXT_STEP, WRITTEN_OFFER, validate_due
 from inwriting.domain.stages import label
 from inwriting.errors import UserError
 from inwriting.store.models import Application, Request, Statement
 from inwriting.store.repository import Repository
-
-KINDS = (
-    "written_offer",
-    "verbal_offer",
-    "rejection",
-    "promise",
-    "next_step",
-    "request",
-    "enthusiasm",
-    "delay",
-    "other",
-)
-CHANNELS = ("email", "letter", "phone", "in-person", "video", "message")
-WRITTEN_CHANNELS = ("email", "letter", "message")
 
 # Documents that carry personal data: the user will want to know where they went.
 _SENSITIVE = re.compile(
