@@ -235,13 +235,13 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<early_next_month>(?:early|the\s+beginning\s+of|beginning\s+of|start\s+of"
     r"|the\s+start\s+of)\s+next\s+month)"
     r"|(?P<next_month>(?:the\s+)?(?:end\s+of\s+)?next\s+month)"
-    r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end"
-    r"|this\s+month|later\s+this\s+month|\beom\b)"
+    r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))"
+    r"|this\s+month|later\s+this\s+month|later\s+in\s+the\s+month|\beom\b)"
     r"|(?P<next_quarter>(?:the\s+)?(?:end\s+of\s+)?next\s+quarter)"
-    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end|this\s+quarter"
+    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+quarter"
     r"|end\s+of\s+q[1-4])"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year)"
-    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end|this\s+year"
+    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+year"
     r"|end\s+of\s+year))\b"
 )
 _P_DAY_WORDS = _rx(
@@ -277,7 +277,7 @@ _FUTURE_CUE = re.compile(
 )
 _NOT_A_DUE_CUE = re.compile(
     r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)(?:\s+date)?"
-    r"(?:\s+(?:is|will\s+be|of|on|from))?\s*:?\s*(?:the\s+)?"
+    r"(?:\s+(?:is|will\s+be|of|on|from|in))?\s*:?\s*(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
     # The old day of something moved or called off is not when anything is due.
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
