@@ -4,7 +4,8 @@
 time it states. The linter (`inwriting.language.lint`) lives beside it.
 """
 
+from inwriting.domain.kinds import CHANNELS, KINDS
 from inwriting.language.deadlines import Deadline, resolve
-from inwriting.language.reader import CHANNELS, KINDS, Reading, read
+from inwriting.language.reader import Reading, read
 
 __all__ = ["CHANNELS", "KINDS", "Deadline", "Reading", "read", "resolve"]

@@ -19,23 +19,11 @@ from typing import Any
 import yaml
 
 from inwriting.domain.calendar import BusinessCalendar
+from inwriting.domain.kinds import CHANNELS, WRITTEN_CHANNELS
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
 from inwriting.language.prefilter import LiteralIndex, gate, word_clauses
 
-KINDS = (
-    "rejection",
-    "written_offer",
-    "verbal_offer",
-    "delay",
-    "next_step",
-    "request",
-    "promise",
-    "enthusiasm",
-    "other",
-)
-CHANNELS = ("email", "letter", "phone", "in-person", "video", "message")
-WRITTEN_CHANNELS = frozenset({"email", "letter"})
 # Kinds for which a follow-up date makes sense: something is owed to the candidate.
 FOLLOW_UP_KINDS = frozenset({"promise", "verbal_offer", "delay", "next_step"})
 # Kinds whose due date is a deadline stated as such ("by Friday"), not any day they mention.
