@@ -225,3 +225,32 @@ def test_backup_writes_a_copy_and_keeps_an_existing_file(
     assert f"backed up the ledger to {target}" in first.stdout
     assert second.exit_code == 2 and "--force" in second.stderr
     assert cli("backup", str(target), "--force").exit_code == 0
+
+
+def test_ics_shows_the_next_follow_up_before_it_is_due_on_the_employers_calendar(
+    cli: Cli,
+) -> None:
+    # Due Wednesday 25 November 2026; Thanksgiving (Thursday 26) is a US holiday, so the polite
+    # follow-up two business days later falls on Monday 30 November.
+    added = cli(
+        "add", "Acme Analytics", "Data Analyst", "--applied", "2026-11-02", "--country", "US"
+    )
+    assert added.exit_code == 0, added.output
+    cli("promise", "Acme", "a decision on the role", "--due", "2026-11-25", env=NOW)
+    from icalendar import Calendar
+
+    def follow_ups(now: str) -> list[tuple[str, str]]:
+        feed = cli("export", "--format", "ics", env={"INWRITING_NOW": now})
+        assert feed.exit_code == 0, feed.output
+        return [
+            (str(e["UID"]), e.decoded("DTSTART").isoformat())
+            for e in Calendar.from_ical(feed.stdout).walk("VEVENT")
+            if str(e["SUMMARY"]).startswith("Follow up")
+        ]
+
+    ahead = follow_ups("2026-11-24T09:00:00Z")
+    due = follow_ups("2026-12-01T09:00:00Z")
+    assert [day for _uid, day in ahead] == ["2026-11-30"]
+    # The same event (same UID) when the day comes, so a subscribed calendar does not double it.
+    assert [uid for uid, _day in due] == [uid for uid, _day in ahead]
+    assert [day for _uid, day in due] == ["2026-12-01"]

@@ -1,7 +1,8 @@
 """Agenda items: what needs the user's attention today, in a stable order. Pure.
 
 Types, in the order the agenda lists them: `overdue_promise`, `follow_up`, `thank_you`,
-`request`, `verbal_offer`, `gone_quiet`, `pipeline`.
+`request`, `verbal_offer`, `gone_quiet`, `pipeline` (and `planned_follow_up`, only when asked for:
+the calendar feed shows follow-up days still ahead).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ ITEM_TYPES = (
     "verbal_offer",
     "gone_quiet",
     "pipeline",
+    "planned_follow_up",  # only on request (the calendar feed): a follow-up day still ahead
 )
 _ORDER = {name: rank for rank, name in enumerate(ITEM_TYPES)}
 

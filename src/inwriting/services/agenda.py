@@ -26,8 +26,12 @@ if TYPE_CHECKING:
     from inwriting.domain.calendar import BusinessCalendar
 
 
-def agenda(repo: Repository, now: datetime) -> list[AgendaItem]:
-    """Everything that needs the user's attention on `now`'s day, most pressing first."""
+def agenda(repo: Repository, now: datetime, *, planned: bool = False) -> list[AgendaItem]:
+    """Everything that needs the user's attention on `now`'s day, most pressing first.
+
+    With `planned`, also each live application's next follow-up day when it is still ahead
+    (items of type `planned_follow_up`): the calendar feed shows them before they come.
+    """
     from inwriting.config import follow_up_policy
     from inwriting.services.applications import CONTACT_EVENT_TYPES, start_of
     from inwriting.services.companies import calendar_for, calendar_settings
@@ -126,6 +130,14 @@ def agenda(repo: Repository, now: datetime) -> list[AgendaItem]:
                 state.next_on,
                 f"follow up with {row.company} ({row.role}), follow-up {number}: "
                 f"{state.reason}; `inwriting followup {app_id}`",
+            )
+        elif planned and state.next_on is not None:
+            add(
+                "planned_follow_up",
+                app_id,
+                state.next_on,
+                f"follow up with {row.company} ({row.role}) if nothing has come: "
+                f"{state.reason}; `inwriting followup {app_id}` drafts it",
             )
 
     # Thank-you notes owed for recent interviews.

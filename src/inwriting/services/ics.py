@@ -1,7 +1,8 @@
 """The ledger's dates as an iCalendar feed: `inwriting export --format ics` and `/calendar.ics`.
 
-One all-day event per open promise (on the day it falls due) and one per dated item of today's
-agenda (follow-ups due, thank-you notes owed, requests with a date). UIDs are derived from what
+One all-day event per open promise (on the day it falls due), one per application's next
+follow-up day (today's when one is due, else the day the cadence allows one), and one per
+thank-you note owed and request with a date. UIDs are derived from what
 the event is about, not from its date or wording, so a calendar app that subscribes to the feed
 updates an event when its date moves instead of adding a second one.
 """
@@ -20,7 +21,14 @@ UID_DOMAIN = "inwriting.local"
 # Agenda items that are about a day in the user's calendar; the others (overdue promises, gone
 # quiet, verbal offers, pipeline) are states, and overdue promises already appear on their due
 # date as promise events.
-AGENDA_TYPES = {"follow_up": "Follow up", "thank_you": "Thank-you note", "request": "To send"}
+AGENDA_TYPES = {
+    "follow_up": "Follow up",
+    "planned_follow_up": "Follow up",
+    "thank_you": "Thank-you note",
+    "request": "To send",
+}
+# A due follow-up and a planned one are the same event on different days.
+FOLLOW_UPS = {"follow_up", "planned_follow_up"}
 
 
 def build_calendar(repo: Repository, now: datetime) -> Calendar:
@@ -56,16 +64,18 @@ def build_calendar(repo: Repository, now: datetime) -> Calendar:
                 ),
             )
         )
-    for item in agenda(repo, now):
+    for item in agenda(repo, now, planned=True):
         title = AGENDA_TYPES.get(item.type)
         if title is None or item.application is None:
             continue
         # One follow-up per application at a time: its UID stays put as the date moves.
-        key = "" if item.type == "follow_up" else f"-{item.date.isoformat()}"
+        follow_up = item.type in FOLLOW_UPS
+        kind = "follow-up" if follow_up else item.type.replace("_", "-")
+        key = "" if follow_up else f"-{item.date.isoformat()}"
         calendar.add_component(
             _all_day(
-                uid=f"{item.type.replace('_', '-')}-{item.application}{key}@{UID_DOMAIN}",
-                day=max(item.date, now.date()) if item.type == "follow_up" else item.date,
+                uid=f"{kind}-{item.application}{key}@{UID_DOMAIN}",
+                day=max(item.date, now.date()) if follow_up else item.date,
                 stamp=stamp,
                 summary=f"{title}: {item.company} ({item.role})",
                 description=item.text,
