@@ -71,6 +71,7 @@ def test_add_then_list_shows_the_application(acme: Cli) -> None:
             "company": "Acme Corp",
             "role": "HR Generalist",
             "stage": "applied",
+            "gone_quiet": False,
             "applied_on": "2026-11-02",
         }
     ]

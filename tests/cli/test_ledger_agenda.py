@@ -87,6 +87,10 @@ def test_the_follow_up_cadence_from_silence_to_gone_quiet_and_back(acme: Cli) ->
     assert len(quiet) == 1 and "move on" in quiet[0]["text"]
     show = data(acme("show", "acme", "--json", env=at("2026-11-25T09:00")))
     assert show["gone_quiet"] is True
+    listed = acme("list", env=at("2026-11-25T09:00"))
+    assert "gone quiet (applied)" in listed.stdout
+    quiet_only = data(acme("list", "--stage", "gone_quiet", "--json", env=at("2026-11-25T09:00")))
+    assert [(r["company"], r["gone_quiet"]) for r in quiet_only] == [("Acme Corp", True)]
 
     # Thursday 26 Nov: they write; that reopens it
     acme("heard", "acme", "Sorry for the wait, we are still deciding", "--kind", "other",
@@ -94,6 +98,7 @@ def test_the_follow_up_cadence_from_silence_to_gone_quiet_and_back(acme: Cli) ->
     assert of_type(agenda(acme, "2026-11-26T09:00"), "gone_quiet") == []
     show = data(acme("show", "acme", "--json", env=at("2026-11-26T09:00")))
     assert show["gone_quiet"] is False
+    assert data(acme("list", "--json", env=at("2026-11-26T09:00")))[0]["gone_quiet"] is False
     assert show["next_follow_up"]["on"] == "2026-12-07"
 
 

@@ -39,7 +39,7 @@ def test_refresh_stage_rewrites_the_cached_stage_from_events(backend: str) -> No
         assert app.stage == "applied"
         assert applications.refresh_stage(repo, app) == "interviewing"
     with open_repository() as repo:
-        assert applications.list_applications(repo)[0]["stage"] == "interviewing"
+        assert applications.list_applications(repo, NOW)[0]["stage"] == "interviewing"
 
 
 def test_log_statement_applies_each_kind(backend: str) -> None:

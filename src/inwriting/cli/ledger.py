@@ -500,30 +500,34 @@ def today(as_json: bool = typer.Option(False, "--json", help=JSON_HELP)) -> None
 
 
 def list_command(
-    stage: str = typer.Option(None, "--stage", help="Only applications at this stage."),
+    stage: str = typer.Option(
+        None, "--stage", help="Only applications at this stage (or gone_quiet)."
+    ),
     as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
 ) -> None:
-    """Every application with its stage."""
+    """Every application with its stage (and whether it has gone quiet)."""
     from inwriting.domain.stages import STAGES, label
     from inwriting.errors import UserError
     from inwriting.services.applications import list_applications
 
-    if stage is not None and stage not in STAGES:
-        raise UserError(f"unknown stage '{stage}'; use one of {', '.join(STAGES)}")
-    with _ledger() as (repo, _now):
-        rows = list_applications(repo, stage=stage)
+    if stage is not None and stage not in (*STAGES, "gone_quiet"):
+        raise UserError(f"unknown stage '{stage}'; use one of {', '.join(STAGES)}, gone_quiet")
+    with _ledger() as (repo, now):
+        rows = list_applications(repo, now, stage=stage)
     if as_json:
         echo_json(rows)
         return
     if not rows:
         typer.echo('no applications yet; add one with `inwriting add "Company" "Role"`')
         return
+
+    def shown(row: dict[str, Any]) -> str:
+        # Gone quiet is an ending the cadence reaches, shown over the stage the events give.
+        return f"gone quiet ({label(row['stage'])})" if row["gone_quiet"] else label(row["stage"])
+
     typer.echo(
         table(
-            [
-                (r["id"], r["company"], r["role"], label(r["stage"]), r["applied_on"] or "")
-                for r in rows
-            ],
+            [(r["id"], r["company"], r["role"], shown(r), r["applied_on"] or "") for r in rows],
             ["id", "company", "role", "stage", "applied"],
         )
     )

@@ -10,7 +10,8 @@ Public functions:
   with the cached stage rewritten in the same transaction;
 - `refresh_stage(repo, application)` — rewrite `Application.stage` from the events;
 - `accept`, `decline`, `withdraw`, `reject` — the user's and the employer's final words;
-- `list_applications(repo)` and `describe(repo, application, now)` — what `list` and `show` print.
+- `list_applications(repo, now)` and `describe(repo, application, now)` — what `list` and
+  `show` print.
 """
 
 from __future__ import annotations
@@ -232,11 +233,21 @@ def reject(
     return record_event(repo, application, event_type, at=now, now=now, details=details)
 
 
-def list_applications(repo: Repository, *, stage: str | None = None) -> list[dict[str, Any]]:
-    """Every application as `list --json` prints it: id, company, role, stage, applied_on."""
+def list_applications(
+    repo: Repository, now: datetime, *, stage: str | None = None
+) -> list[dict[str, Any]]:
+    """Every application as `list --json` prints it: id, company, role, stage, gone_quiet,
+    applied_on. `stage` filters by stage; "gone_quiet" selects the applications gone quiet."""
+    from inwriting.services.agenda import agenda
+
+    # Gone quiet depends on today and on the cadence, which the agenda already works out.
+    quiet = {item.application for item in agenda(repo, now) if item.type == "gone_quiet"}
     rows = []
     for row in repo.overview():
-        if stage is not None and row.stage != stage:
+        gone_quiet = row.id in quiet
+        if stage == "gone_quiet" and not gone_quiet:
+            continue
+        if stage not in (None, "gone_quiet") and row.stage != stage:
             continue
         rows.append(
             {
@@ -244,6 +255,7 @@ def list_applications(repo: Repository, *, stage: str | None = None) -> list[dic
                 "company": row.company,
                 "role": row.role,
                 "stage": row.stage,
+                "gone_quiet": gone_quiet,
                 "applied_on": row.applied_on.isoformat() if row.applied_on else None,
             }
         )

@@ -53,11 +53,12 @@ def get_board(
 
 
 @router.get("/applications", tags=["applications"], summary="List applications")
-def list_applications(repo: Repo, stage: str | None = None) -> list[dict[str, Any]]:
-    """Every application: id, company, role, stage, applied_on (as `inwriting list --json`)."""
+def list_applications(repo: Repo, current: Now, stage: str | None = None) -> list[dict[str, Any]]:
+    """Every application: id, company, role, stage, gone_quiet, applied_on (as `inwriting list
+    --json`)."""
     from inwriting.services.applications import list_applications as listed
 
-    return listed(repo, stage=stage)
+    return listed(repo, current, stage=stage)
 
 
 @router.post("/applications", tags=["applications"], status_code=201, summary="Add an application")
