@@ -4,8 +4,6 @@ Chromium for the browser tests."""
 from __future__ import annotations
 
 import os
-import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,12 +40,6 @@ def client(backend: str) -> Iterator[TestClient]:
         yield test_client
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture
 def live_server(home: Path) -> Iterator[str]:
     """The app served by uvicorn in a thread of this process, on SQLite in the test's home.
@@ -55,33 +47,20 @@ def live_server(home: Path) -> Iterator[str]:
     Same process, so a test moves the clock between steps with monkeypatch.setenv("INWRITING_NOW")
     and the next request sees it (the app reads the clock per request).
     """
-    import uvicorn
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    started = threading.Event()
-    # Wait for the server's own "started" flag, not a fixed sleep.
-    for _ in range(1000):
-        if server.started:
-            started.set()
-            break
-        thread.join(0.01)
-    if not started.is_set():
-        server.should_exit = True
-        pytest.fail("the web app did not start within 10 seconds")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        with _load_sibling("live").served(create_app()) as url:
+            yield url
+    except RuntimeError as error:
+        pytest.fail(str(error))
 
 
-def _load_seed() -> Any:
-    # The suite imports test modules by path (--import-mode=importlib), so load seed.py likewise.
+def _load_sibling(name: str) -> Any:
+    # The suite imports test modules by path (--import-mode=importlib), so load helpers likewise.
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("web_seed", Path(__file__).with_name("seed.py"))
+    spec = importlib.util.spec_from_file_location(
+        f"web_{name}", Path(__file__).with_name(f"{name}.py")
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -93,7 +72,7 @@ def demo(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     """The sample search of seed.py on SQLite, with the clock on its day; ids by company."""
     from inwriting.store.repository import open_repository
 
-    seed = _load_seed()
+    seed = _load_sibling("seed")
     monkeypatch.setenv("INWRITING_NOW", seed.NOW.isoformat())
     with open_repository() as repo:
         ids: dict[str, int] = seed.seed_demo(repo, seed.NOW)

@@ -10,10 +10,8 @@ Debian's Chromium.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,7 +38,7 @@ def main(out: Path) -> None:
     os.environ["INWRITING_NOW"] = now.isoformat()
     os.environ.pop("INWRITING_DATABASE_URL", None)
 
-    import uvicorn
+    from live import served  # tests/web/live.py: this script runs from its own folder
     from playwright.sync_api import sync_playwright
 
     from inwriting.store.repository import open_repository
@@ -54,17 +52,6 @@ def main(out: Path) -> None:
             assert found is not None, f"the demo has no {company} any more"
             ids[company] = repo.applications_of(found.id)[0].id
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-
     pages = {
         "today": "/",
         "board": "/board",
@@ -76,13 +63,13 @@ def main(out: Path) -> None:
         "settings": "/settings",
     }
     out.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
+    with served(create_app()) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
         for scheme in ("light", "dark"):
             context = browser.new_context(
-                base_url=f"http://127.0.0.1:{port}",
+                base_url=base_url,
                 viewport={"width": 1280, "height": 900},
                 color_scheme=scheme,  # type: ignore[arg-type]
             )
@@ -102,8 +89,6 @@ def main(out: Path) -> None:
             page.screenshot(path=str(out / f"today-phone-{scheme}.png"), full_page=False)
             context.close()
         browser.close()
-    server.should_exit = True
-    thread.join(10)
 
 
 if __name__ == "__main__":

@@ -12,10 +12,8 @@ process and Debian's Chromium takes the pictures.
 from __future__ import annotations
 
 import os
-import socket
 import sys
 import tempfile
-import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -143,7 +141,7 @@ def main(out: Path) -> None:
     os.environ["INWRITING_NOW"] = now.isoformat()
     os.environ.pop("INWRITING_DATABASE_URL", None)
 
-    import uvicorn
+    from live import served  # tests/web/live.py: this script runs from its own folder
     from playwright.sync_api import sync_playwright
 
     from inwriting.services import inbox
@@ -160,17 +158,6 @@ def main(out: Path) -> None:
     report = inbox.import_paths([folder], me=["alex@example.com"], now=now)
     print(f"mail: {report.added} read, {report.proposals} proposals, {len(report.skipped)} skipped")
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        thread.join(0.05)
-
     pages = {
         "hiring": "/hiring",
         "hiring-opening": f"/hiring/openings/{ids['cook']}",
@@ -179,13 +166,13 @@ def main(out: Path) -> None:
         "inbox": "/inbox",
     }
     out.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
+    with served(create_app()) as base_url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
         for scheme in ("light", "dark"):
             context = browser.new_context(
-                base_url=f"http://127.0.0.1:{port}",
+                base_url=base_url,
                 viewport={"width": 1280, "height": 900},
                 color_scheme=scheme,
             )
@@ -214,8 +201,6 @@ def main(out: Path) -> None:
                 print(target.relative_to(ROOT) if target.is_relative_to(ROOT) else target)
             context.close()
         browser.close()
-    server.should_exit = True
-    thread.join(10)
 
 
 if __name__ == "__main__":
