@@ -1,8 +1,9 @@
 """Score the reader on the frozen test split, time its batch mode, compare with date libraries.
 
-    .venv/bin/python benchmarks/reader.py [--split test] [--lines 20000]
+    .venv/bin/python benchmarks/reader.py [--split test] [--lines 20000] [--from-batch N]
 
 Prints:
+- kind accuracy of the phrase rules alone and with the learned back-up, side by side;
 - kind accuracy and a per-kind precision / recall / F1 table;
 - due exact-match accuracy (a null due must be read as null);
 - false written offers and missed rejections (both must be 0);
@@ -104,6 +105,44 @@ def score_kinds(items: list[Item], got: list[str]) -> None:
     )
     print(f"\nfalse written offers: {false_offers} (must be 0)")
     print(f"missed rejections:    {missed} (must be 0)\n")
+
+
+def compare_backup(read: Callable[..., Any], items: list[Item], got: list[str]) -> None:
+    """The phrase rules alone against the rules with the learned back-up, on the same items."""
+    try:
+        alone = [
+            kind_name(
+                read(
+                    item["text"],
+                    datetime.fromisoformat(item["at"]),
+                    item["channel"],
+                    calendar=calendar_for(item),
+                    locale=item["locale"],
+                    guesses=False,
+                )
+            )
+            for item in items
+        ]
+    except TypeError:  # a reader without the learned back-up
+        return
+    print("phrase rules alone vs with the learned back-up (kind accuracy, false written offers,")
+    print("missed rejections):")
+    for name, kinds in (("rules alone", alone), ("rules + learned back-up", got)):
+        right = sum(i["kind"] == k for i, k in zip(items, kinds, strict=True))
+        false_offers = sum(
+            k == "written_offer" and i["kind"] != "written_offer"
+            for i, k in zip(items, kinds, strict=True)
+        )
+        missed = sum(
+            i["kind"] == "rejection" and k != "rejection" for i, k in zip(items, kinds, strict=True)
+        )
+        print(f"  {name:<26}{right / len(items):>7.3f}{false_offers:>4}{missed:>4}")
+    print()
+
+
+def batch_of(item: Item) -> int:
+    """The source batch an item comes from (its id is `b<batch>-<n>`)."""
+    return int(item["id"].split("-")[0].removeprefix("b"))
 
 
 def due_accuracy(items: list[Item], dues: list[date | None]) -> tuple[float, float]:
@@ -248,11 +287,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", default="test", choices=("test", "dev"))
     parser.add_argument("--lines", type=int, default=20_000)
+    parser.add_argument(
+        "--from-batch",
+        type=int,
+        default=1,
+        metavar="N",
+        help="score only the items of source batch N and later",
+    )
     args = parser.parse_args(argv)
 
-    items = load(args.split)
+    items = [i for i in load(args.split) if batch_of(i) >= args.from_batch]
     dated = sum(item["due"] is not None for item in items)
-    print(f"corpus: {args.split} split, {len(items)} items ({dated} with a due date)\n")
+    batches = "" if args.from_batch == 1 else f" of batch {args.from_batch} and later"
+    print(f"corpus: {args.split} split{batches}, {len(items)} items ({dated} with a due date)\n")
 
     read = load_reader()
     reader_due: tuple[float, float] | None = None
@@ -269,6 +316,7 @@ def main(argv: list[str] | None = None) -> int:
             for item in items
         ]
         per_item_ms = (time.perf_counter() - start) * 1000 / len(items)
+        compare_backup(read, items, [kind_name(r) for r in readings])
         score_kinds(items, [kind_name(r) for r in readings])
         reader_due = due_accuracy(items, [r.due for r in readings])
         print(

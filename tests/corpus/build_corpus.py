@@ -181,7 +181,10 @@ def main(argv: list[str]) -> int:
     dev, test, assignment = build_splits(frozen)
     if "--check" in argv:
         if assignment != frozen:
-            print("items not yet assigned to a split: run without --check")
+            waiting = len(set(assignment) - set(frozen))
+            print(
+                f"all dates check; {waiting} items not yet assigned to a split: run without --check"
+            )
             return 1
     else:
         _write(HERE / "dev.jsonl", dev)

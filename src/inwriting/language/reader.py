@@ -21,6 +21,7 @@ import yaml
 from inwriting.domain.calendar import BusinessCalendar
 from inwriting.domain.kinds import CHANNELS, WRITTEN_CHANNELS
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
+from inwriting.language import learned
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
 from inwriting.language.prefilter import LiteralIndex, gate, word_clauses
 
@@ -169,7 +170,10 @@ _CONDITION = re.compile(
 # For a no, only a condition about the candidate or the employer is set aside ("if you are not
 # selected, …"); "once the panel met they chose someone else" is a no told in time order.
 _REJECTION_CONDITION = re.compile(
-    r"\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
+    # "If you have not heard from us by…, please assume you were unsuccessful": the notice every
+    # applicant gets, a no only once the date has passed in silence.
+    r"\bif\s+you\s+(?:have\s+not|haven't|do\s+not|don't)\s+(?:heard|hear)\b[^.;!?]*"
+    r"|\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
     # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
     r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+not"
     r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)\b"
@@ -185,6 +189,7 @@ _CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll
 _LETTER_WORDS = re.compile(
     r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing)\b"
 )
+_BACK_REFERENCE = re.compile(r"\b(?:it|them|they)\b")
 _OFFER_LETTER = re.compile(r"\b(?:offer\s+letter|written\s+offer|formal\s+offer|contract)\b")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # An offer mentioned in passing ("further to our offer of employment") is not an offer being made.
@@ -195,7 +200,7 @@ _REFERENCE_TO_OFFER = re.compile(
 )
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
 # only ever make a verbal offer, whatever the channel.
-_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing"})
+_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing", "offer.ready"})
 _QUESTION_TAIL = re.compile(r"^[^.;!?]*\?")
 # "We hope to be pleased to offer…", "we will offer…": an intention, not the offer itself.
 _INTENT_BEFORE = re.compile(
@@ -381,8 +386,18 @@ def _due_text(kind: str, analysis: _Analysis) -> str:
         return " . ".join(analysis.kept)
     # A verbal offer is due when the written offer was said to come; other days in the same
     # breath ("I'll call you tomorrow to talk it through") are not that.
-    clauses = [c for s in analysis.kept for c in _CLAUSE.split(s)]
-    return " . ".join(c for c in clauses if _LETTER_WORDS.search(c))
+    kept: list[str] = []
+    previous_about_letter = False
+    for clause in (c for s in analysis.kept for c in _CLAUSE.split(s)):
+        # "Formal paperwork is pending sign-off, so expect it next week": "it" is the letter.
+        about_letter = bool(
+            _LETTER_WORDS.search(clause)
+            or (previous_about_letter and _BACK_REFERENCE.search(clause))
+        )
+        if about_letter:
+            kept.append(clause)
+        previous_about_letter = about_letter
+    return " . ".join(kept)
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -448,11 +463,18 @@ def _explain(
     analysis: _Analysis,
     deadline: Deadline | None,
     follow_up: date | None,
+    guess: learned.Guess | None = None,
 ) -> str:
     text = KIND_TEXT[kind]
     parts = [text.means]
     winning = analysis.fired.get(_rule_kind(kind), [])
-    if winning:
+    if guess is not None:
+        parts.append(
+            "Why: no phrase the reader knows says so outright, but it reads like the statements "
+            f"of this kind it has learned from ({guess.probability:.0%} sure). It is a guess: "
+            "read it again yourself, and correct it if it is wrong."
+        )
+    elif winning:
         rule, phrase = winning[0]
         # The phrase comes from the user's text: keep it printable whatever bytes it held.
         phrase = phrase.encode("utf-8", "replace").decode("utf-8")
@@ -470,6 +492,10 @@ def _explain(
             "with its terms counts, so keep your search going until it arrives and is signed."
         )
     return " ".join(p for p in parts if p)
+
+
+# Rules that describe an offer's details, not a kind of their own.
+_PSEUDO_KINDS = frozenset({"terms", "pending"})
 
 
 def _rule_kind(kind: str) -> str:
@@ -509,13 +535,16 @@ def read(
     calendar: BusinessCalendar | None = None,
     locale: str = "en-US",
     policy: FollowUpPolicy = DEFAULT_POLICY,
+    guesses: bool = True,
 ) -> Reading:
     """Read one statement: its kind, due date, follow-up day and a plain explanation.
 
     `at` is when it was said (employer's local time; a date, a datetime or ISO 8601 text; anything
     else reads the words with no dates), `channel` how (`email`, `letter`, `phone`,
     `in-person`, `video`, `message`, or None for unknown, which counts as spoken). An unknown
-    channel name also counts as spoken. Never raises on any text.
+    channel name also counts as spoken. `guesses=False` reads with the phrase rules alone, without
+    the learned back-up for statements no rule recognises (see `inwriting.language.learned`).
+    Never raises on any text.
     """
     if not isinstance(text, str):
         text = ""
@@ -523,7 +552,7 @@ def read(
         spoken_channel = normalise_channel(channel) if isinstance(channel, str) else None
     except ValueError:
         spoken_channel = None
-    return _read_statement(text, _as_moment(at), spoken_channel, calendar, locale, policy)
+    return _read_statement(text, _as_moment(at), spoken_channel, calendar, locale, policy, guesses)
 
 
 def _read_statement(
@@ -533,6 +562,7 @@ def _read_statement(
     calendar: BusinessCalendar | None,
     locale: str,
     policy: FollowUpPolicy,
+    guesses: bool,
 ) -> Reading:
     cal = calendar or _DEFAULT_CALENDAR
     if not _HAS_WORD.search(text):
@@ -552,6 +582,17 @@ def _read_statement(
     truncated = len(text) > MAX_CHARS
     analysis = _analyse(normalise(text[:MAX_CHARS]))
     kind = _decide(analysis, channel)
+    guess: learned.Guess | None = None
+    if (
+        guesses
+        and kind == "other"
+        and not analysis.neutral
+        and not set(analysis.fired) - _PSEUDO_KINDS
+    ):
+        # No phrase rule recognised it: the learned back-up may still know the kind.
+        guess = learned.guess(" . ".join(analysis.kept), channel)
+        if guess is not None:
+            kind = guess.kind
     deadline: Deadline | None = None
     if kind not in UNDATED_KINDS and moment is not None:
         deadline = resolve(
@@ -570,13 +611,15 @@ def _read_statement(
                 follow_up = policy_due(moment.date(), cal, policy)
         except (OverflowError, ValueError):
             follow_up = None  # the end of the calendar (year 9999): no day to follow up on
-    explanation = _explain(kind, analysis, deadline, follow_up)
+    explanation = _explain(kind, analysis, deadline, follow_up, guess)
     if truncated:
         explanation += f" Only the first {MAX_CHARS:,} characters were read."
     if moment is None:
         explanation += " When it was said is not known, so no date could be worked out."
     signals = [rule.id for rules in analysis.fired.values() for rule, _ in rules]
     signals += [rule.id for rule in analysis.neutral]
+    if guess is not None:
+        signals.append(f"learned.{kind}")
     if deadline is not None:
         signals += [f"due.{form}" for form in deadline.forms]
     return Reading(
@@ -587,5 +630,5 @@ def _read_statement(
         follow_up_on=follow_up,
         explanation=explanation,
         signals=tuple(dict.fromkeys(signals)),
-        confident=_confident(kind, analysis, deadline),
+        confident=guess is None and _confident(kind, analysis, deadline),
     )
