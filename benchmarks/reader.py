@@ -140,6 +140,30 @@ def compare_backup(read: Callable[..., Any], items: list[Item], got: list[str]) 
     print()
 
 
+def by_batch(items: list[Item], readings: list[Any]) -> None:
+    """The same figures per source batch: batches written later were scored fewer times."""
+    print("by source batch (kind accuracy, due exact-match, false written offers, missed")
+    print("rejections):")
+    for batch in sorted({batch_of(i) for i in items}):
+        pairs = [(i, r) for i, r in zip(items, readings, strict=True) if batch_of(i) == batch]
+        kinds = [kind_name(r) for _, r in pairs]
+        mine = [i for i, _ in pairs]
+        right = sum(i["kind"] == k for i, k in zip(mine, kinds, strict=True))
+        due = due_accuracy(mine, [r.due for _, r in pairs])[0]
+        false_offers = sum(
+            k == "written_offer" and i["kind"] != "written_offer"
+            for i, k in zip(mine, kinds, strict=True)
+        )
+        missed = sum(
+            i["kind"] == "rejection" and k != "rejection" for i, k in zip(mine, kinds, strict=True)
+        )
+        print(
+            f"  batch {batch:<3}{len(mine):>5} items{right / len(mine):>8.3f}{due:>7.3f}"
+            f"{false_offers:>4}{missed:>4}"
+        )
+    print()
+
+
 def batch_of(item: Item) -> int:
     """The source batch an item comes from (its id is `b<batch>-<n>`)."""
     return int(item["id"].split("-")[0].removeprefix("b"))
@@ -318,6 +342,7 @@ def main(argv: list[str] | None = None) -> int:
         per_item_ms = (time.perf_counter() - start) * 1000 / len(items)
         compare_backup(read, items, [kind_name(r) for r in readings])
         score_kinds(items, [kind_name(r) for r in readings])
+        by_batch(items, readings)
         reader_due = due_accuracy(items, [r.due for r in readings])
         print(
             f"due exact-match: {reader_due[0]:.3f} of all items, "

@@ -21,9 +21,9 @@ FRI_SAT = BusinessCalendar(weekend=frozenset({4, 5}))  # work week Sunday-Thursd
 
 
 def due(
-    text: str, at: datetime = WED, cal: BusinessCalendar | None = None, **kw: str
+    text: str, at: datetime = WED, cal: BusinessCalendar | None = None, locale: str = "en-US"
 ) -> date | None:
-    found = resolve(text, at, cal or BusinessCalendar(), **kw)
+    found = resolve(text, at, cal or BusinessCalendar(), locale)
     return found.latest if found else None
 
 
@@ -227,3 +227,256 @@ def test_an_aware_time_is_read_as_the_employers_wall_clock() -> None:
 
     late = datetime(2026, 11, 18, 23, 30, tzinfo=UTC)
     assert due("tomorrow", at=late) == date(2026, 11, 19)
+
+
+# --- families read from the dev batches 5-9 -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please provide your referees by close of business on Monday.", date(2026, 11, 23)),
+        ("Could you revert by end of day Tuesday?", date(2026, 11, 24)),
+        ("Please sign and return it by COB Friday 29/01/2027.", date(2027, 1, 29)),
+        ("Please complete the form by end of day Friday so we can start.", date(2026, 11, 20)),
+        ("Send it EOD Mon please.", date(2026, 11, 23)),
+        ("To accept, reply by 5pm Friday 30 April.", date(2027, 4, 30)),
+        ("Sign electronically by 11:59 p.m. PT on December 1, 2026.", date(2026, 12, 1)),
+        ("Please send it by end of day.", date(2026, 11, 18)),  # no day named: today
+    ],
+)
+def test_the_end_of_a_named_day_is_a_deadline_on_that_day(text: str, expected: date) -> None:
+    found = resolve(text, WED, BusinessCalendar(), "en-GB", deadlines_only=True)
+    assert found is not None and found.latest == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("come in for a trial shift sat 4pm", date(2026, 11, 21)),
+        ("can u do a trial shift mon 6am?", date(2026, 11, 23)),
+        ("can u do next tues 10am for the final?", date(2026, 11, 24)),
+        ("HR will msg the result tues or wed next week", date(2026, 11, 25)),
+        ("are you free this sat?", date(2026, 11, 21)),
+        ("we can meet thurs or fri", date(2026, 11, 20)),
+    ],
+)
+def test_abbreviated_weekdays_in_terse_messages(text: str, expected: date) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["We sat down with the team.", "The sun was out at the careers fair.", "we wed in June"],
+)
+def test_the_words_sat_sun_and_wed_are_not_days(text: str) -> None:
+    found = resolve(text, WED, BusinessCalendar())
+    assert found is None or found.latest.month == 6  # "in June" is a month, not a Wednesday
+
+
+def test_next_tues_is_the_tuesday_of_next_work_week_under_any_weekend() -> None:
+    thursday = datetime(2026, 11, 19, 9, 0)
+    assert due("next tues 10am", at=thursday) == date(2026, 11, 24)
+    # Under a Thursday-Friday weekend, Thursday belongs to the week from Saturday 21: "next" is
+    # the week after that one.
+    assert due("next tues 10am", at=thursday, cal=THU_FRI) == date(2026, 12, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("The GM will take your final round in fifteen minutes.", WED, date(2026, 11, 18)),
+        ("We'll call you back in half an hour.", WED, date(2026, 11, 18)),
+        ("I'll ring you in 45 mins.", datetime(2026, 11, 18, 23, 30), date(2026, 11, 19)),
+        ("You'll hear from us in two hours.", datetime(2026, 11, 18, 23, 0), date(2026, 11, 19)),
+    ],
+)
+def test_minutes_and_hours_from_now_fall_on_the_day_of_that_moment(
+    text: str, at: datetime, expected: date
+) -> None:
+    assert due(text, at=at) == expected
+
+
+def test_a_length_in_minutes_is_no_time() -> None:
+    assert resolve("The test takes 45 minutes.", WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This offer expires January 6, 2027.", date(2027, 1, 6)),
+        ("This offer is valid until 4 December.", date(2026, 12, 4)),
+        ("The offer remains open until Friday.", date(2026, 11, 20)),
+        ("The offer is valid through December 4.", date(2026, 12, 4)),
+    ],
+)
+def test_an_offers_expiry_is_its_deadline(text: str, expected: date) -> None:
+    found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
+    assert found is not None and found.latest == expected
+
+
+def test_a_clawback_window_is_no_deadline() -> None:
+    text = (
+        "Sign-on bonus: $25,000 (repayable if you leave within 12 months). "
+        "Start date: Monday, January 25, 2027. This offer expires January 6, 2027."
+    )
+    assert due(text) == date(2027, 1, 6)
+    assert resolve("Repayable if you leave within 12 months.", WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cal", "expected"),
+    [
+        ("Sign-off won't happen until the week of January 4.", None, date(2027, 1, 8)),
+        ("We'll decide in the week commencing 7 December.", None, date(2026, 12, 11)),
+        ("Interviews are w/c 7/12.", None, date(2026, 12, 11)),
+        ("Sign-off won't happen until the week of January 4.", FRI_SAT, date(2027, 1, 7)),
+    ],
+)
+def test_the_week_of_a_date_ends_on_that_work_weeks_last_day(
+    text: str, cal: BusinessCalendar | None, expected: date
+) -> None:
+    assert due(text, cal=cal, locale="en-GB") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Your role is on hold for a few weeks.", date(2026, 12, 9)),
+        (
+            "The hiring freeze announced last week means your role is on hold for a few weeks.",
+            date(2026, 12, 9),
+        ),
+        ("We'll be quiet for a couple of weeks.", date(2026, 12, 2)),
+        ("I'll need two references within the fortnight if you can.", date(2026, 12, 2)),
+        ("over the next fortnight", date(2026, 12, 2)),
+    ],
+)
+def test_fuzzy_durations_run_from_when_they_were_said(text: str, expected: date) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No news yet from head office, they said next week. Will update.", date(2026, 11, 27)),
+        ("HR told us the end of the month.", date(2026, 11, 30)),
+    ],
+)
+def test_a_time_relayed_from_someone_else_is_the_new_time(text: str, expected: date) -> None:
+    assert due(text) == expected
+
+
+def test_a_day_that_was_the_time_of_speaking_stays_in_the_past() -> None:
+    assert resolve("As I mentioned Monday, we are still deciding.", WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Can you send your licence before you head off tonight?",
+        "Please send it before you log off today.",
+    ],
+)
+def test_leaving_for_the_day_is_not_being_away(text: str) -> None:
+    found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
+    assert found is not None and found.latest == date(2026, 11, 18)
+
+
+def test_a_day_off_or_a_closure_is_still_not_a_due() -> None:
+    assert resolve("I have a day off Monday.", WED, BusinessCalendar()) is None
+    friday = datetime(2026, 11, 20, 9, 0)
+    text = "Our office is closed Thursday and Friday. Dana will reach out Monday."
+    assert due(text, at=friday) == date(2026, 11, 23)
+
+
+def test_the_time_set_aside_is_not_the_new_time() -> None:
+    text = "The approval will now land on Monday rather than this week."
+    assert due(text, at=datetime(2026, 11, 15, 9, 0), cal=THU_FRI) == date(2026, 11, 16)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Your slot on Friday no longer works, we'll have to push it back a week.",
+            date(2026, 11, 27),
+        ),
+        ("The call on 24 November is moved back by two days.", date(2026, 11, 26)),
+        ("We need to push it back a week.", date(2026, 11, 25)),  # no day named: from today
+    ],
+)
+def test_pushing_a_named_day_back_moves_that_day(text: str, expected: date) -> None:
+    assert due(text, locale="en-GB") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        (
+            "The check usually takes a few days; I'll send your pack by Friday at the latest.",
+            datetime(2026, 11, 19, 9, 0),
+            date(2026, 11, 20),
+        ),
+        (
+            "They're seeing two more people Thursday. They've said this Friday at the latest.",
+            datetime(2026, 11, 20, 9, 0),
+            date(2026, 11, 20),
+        ),
+        # In its own sentence it is one of the alternatives, and the later one wins.
+        (
+            "I'll have the paperwork to you by end of month, Monday at the latest.",
+            datetime(2026, 11, 27, 9, 0),
+            date(2026, 11, 30),
+        ),
+    ],
+)
+def test_a_day_said_as_the_latest_bounds_the_other_sentences(
+    text: str, at: datetime, expected: date
+) -> None:
+    assert due(text, at=at) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Our hiring manager is on annual leave until next Tuesday, so interviews are pushed "
+            "back. We'll be in touch with a new date.",
+            None,
+        ),
+        (
+            "The hiring manager is out through Monday, so we won't have feedback until sometime "
+            "next week.",
+            date(2026, 11, 27),
+        ),
+    ],
+)
+def test_the_day_someone_comes_back_is_not_a_due(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+def test_a_time_inside_a_cause_sets_the_scene() -> None:
+    text = (
+        "Due to the volume of applications this year, reviews are taking longer. "
+        "We aim to update you by the end of March."
+    )
+    assert due(text) == date(2027, 3, 31)
+    assert due("The contract is due to arrive Friday.") == date(2026, 11, 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I've put you forward to the client this morning, waiting on slots.", None),
+        ("The team asked after you this morning.", None),
+        ("We'll call you this morning.", date(2026, 11, 18)),
+        ("We've booked a call for this morning.", date(2026, 11, 18)),
+    ],
+)
+def test_something_done_this_morning_is_not_a_due(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+def test_a_count_from_now_stays_ahead_after_a_past_verb() -> None:
+    assert due("Client's promised me feedback in the next few days.") == date(2026, 11, 23)

@@ -60,6 +60,7 @@ class _Found:
     time: time | None = None
     past: bool = False
     ambiguous: bool = False
+    shift: int = 0  # days a "push it back a week" moves the day named before it
 
 
 # --- vocabulary -------------------------------------------------------------------------------
@@ -89,12 +90,26 @@ _WEEKDAY_ABBREVIATIONS = {
     "sun": 6,
 }
 _WD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WD_ABBR = r"(?:mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
+# "mon", "wed", "sat" and "sun" are also words: they are days only where the context makes them
+# one: after a word that introduces a day ("by wed", "next sat", "tues or wed"), or before a time
+# ("sat 4pm", "mon 6:30"). Each lookbehind is fixed-width, so the test is a constant-time look.
+_WD_ABBR_CUED = (
+    # The lookahead first: most positions fail it at once, before any lookbehind is tried.
+    r"(?=mon|tue|wed|thu|fri|sat|sun)(?:(?<=on )|(?<=by )|(?<=next )|(?<=this )|(?<=till )"
+    r"|(?<=until )|(?<=or )|(?<=thru )|(?<=through )|(?<=cob )|(?<=eod )|(?<=eob )|(?<=day )"
+    r"|(?<=business ))" + _WD_ABBR
+)
+_WD_ABBR_TIMED = (
+    r"(?:mon|wed|sat|sun)\.?(?=,?\s+(?:at\s+)?\d{1,2}(?::\d{2})?\s*[ap]\.?m\b|,?\s+\d{1,2}:\d{2})"
+)
 _WD_ANY = (
-    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
-    r"|(?<=on )(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
-    r"|(?<=by )(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?(?![a-z])"
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    + _WD_ABBR_CUED
     # Abbreviations that are no English word stand alone ("Weds", "Thurs or Fri").
-    r"|(?:tues?|weds?|thu(?:rs?)?|fri)\.?(?![a-z]))"
+    + r"|(?:tues?|weds?|thu(?:rs?)?|fri)\.?(?![a-z])|"
+    + _WD_ABBR_TIMED
+    + ")"
 )
 
 _MONTHS = {
@@ -204,16 +219,42 @@ _P_FUZZY_COUNT = _rx(
     r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
 )
 _P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b")
-_P_FORTNIGHT = _rx(r"\b(?:(?:with)?in\s+)?a\s+fortnight\b")
+_P_FORTNIGHT = _rx(
+    r"\b(?:(?:with)?in\s+|over\s+)?(?:a|one|the(?:\s+next|\s+coming)?|the\s+following)"
+    r"\s+fortnight\b"
+)
+# "In fifteen minutes": the day that moment falls on. Only after "in"/"within": a length ("the
+# test takes 45 minutes") is no time.
+_P_MINUTES = _rx(
+    r"\b(?:with)?in\s+(?:the\s+next\s+|about\s+|around\s+)?(?:half\s+an\s+hour\b"
+    rf"|({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+(?:minutes?|mins?)\b(?!\s+or\s+less))"
+)
+# "The week of January 4", "week commencing 4/1": the last working day of that work week.
+_P_WEEK_OF = _rx(
+    r"\b(?:the\s+)?(?:week\s+(?:of|commencing|beginning|starting)|w/c|w\.c\.)\s+"
+    r"(?:mon(?:day)?\.?,?\s+)?(?:the\s+)?"
+    rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d:])|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}"
+    r"(?![a-z])|\d{1,2}[/.]\d{1,2}(?:[/.](?:\d{4}|\d{2}))?(?![\d/])|\d{1,2}(?:st|nd|rd|th)\b)"
+    r"(?:,?\s+\d{4})?"
+)
+# "Push it back a week": a shift of a day named before it in the sentence (see `_shift_back`).
+# It starts at "back" (a literal the engine finds fast); the verb before it is checked apart.
+_P_PUSH_BACK = _rx(rf"\bback\s+(?:by\s+)?(?:about\s+|another\s+)?({_NUM})\s+(days?|weeks?)\b")
+_PUSH_VERB = _rx(
+    r"\b(?:push(?:ed|ing)?|move[ds]?|moving|bump(?:ed|ing)?|put(?:ting)?|shift(?:ed|ing)?"
+    r"|delay(?:ed|ing)?)\s+(?:[\w']+\s+){0,3}$"
+)
 _P_COMING_DAYS = _rx(r"\b(?:the\s+)?(?:next|coming)\s+(days|weeks)\b")
-_WD_LIST = rf"(?:{_WD}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD}"
+# A day named in full or abbreviated; only used where a list or "next"/"this" makes it a day.
+_WD_OR_ABBR = rf"(?=mon|tue|wed|thu|fri|sat|sun)(?:{_WD}|{_WD_ABBR})"
+_WD_LIST = rf"(?:{_WD_OR_ABBR}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD_OR_ABBR}"
 _P_WEEK_LIST_NEXT = _rx(
     rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
 )
 _P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
-_P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD})\b")
-_P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD})\b")
-_P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD})\b")
+_P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
+_P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
+_P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD_OR_ABBR})(?![a-z])")
 _P_WEEK_PHRASES = _rx(
     r"\b(?:(?P<after_next>(?:the\s+)?week\s+after\s+next)"
     r"|(?P<this_or_next>this\s+week\s+or\s+(?:the\s+)?next(?:\s+week)?)"
@@ -275,22 +316,77 @@ _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna|expect|plan|hope|by|until|before|next|need|can|could"
     r"|would|should|must|let\s+you\s+know|hear|please)\b|'ll\b"
 )
+# "Off" as in away ("I'm off Friday"), not leaving ("before you head off tonight", "sign-off"):
+# checked behind the literal, so only an "off" pays for it.
+_NOT_LEAVING = (
+    "".join(
+        rf"(?<!{verb}\soff)"
+        for verb in (
+            "head",
+            "heads",
+            "heading",
+            "log",
+            "logs",
+            "clock",
+            "clocks",
+            "sign",
+            "set",
+            "kick",
+        )
+    )
+    + r"(?<!-off)"
+)
 _NOT_A_DUE_CUE = re.compile(
     r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)(?:\s+date)?"
     r"(?:\s+(?:is|will\s+be|of|on|from|in))?\s*:?\s*(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
     # The old day of something moved or called off is not when anything is due.
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
-    r"|couldn't\s+meet|can't\s+meet|off)\s+(?:on\s+|for\s+)?(?:the\s+)?"
+    r"|couldn't\s+meet|can't\s+meet|closed|off" + _NOT_LEAVING + ")"
+    r"\s+(?:on\s+|for\s+)?(?:the\s+)?"
     # The day someone is away ("the manager is out sick today") is not a new date either.
     r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
-    r"|on\s+leave)\s+(?:on\s+)?(?:the\s+)?)$"
+    r"|on\s+leave)\s+(?:on\s+|until\s+|till\s+|through\s+)?(?:the\s+)?"
+    # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
+    r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation)"
+    r"\s+(?:until|till|through)\s+(?:the\s+)?)$"
+)
+# Rarer cues, kept apart behind a substring test so the common case pays nothing for them:
+# the time set aside ("on Monday rather than this week") is not the new one, and a clawback
+# window ("repayable if you leave within 12 months") is a condition, not a due.
+_SET_ASIDE_CUE = re.compile(
+    r"(?:\b(?:rather\s+than|instead\s+of)\s+(?:on\s+)?(?:the\s+)?"
+    r"|\b(?:if|should|when|once)\s+(?:you|they|he|she|the\s+(?:employee|candidate))\s+"
+    r"(?:leave|resign|quit|depart)s?\s+(?:us\s+|the\s+(?:company|business|firm)\s+)?)$"
+)
+# A time inside a cause ("due to the volume of applications this year, ...") sets the scene.
+# "Due to" only before a noun phrase: "due to arrive Friday" is a due.
+_CAUSE_CLAUSE = re.compile(
+    r"\s*(?:(?:due|owing)\s+to\s+(?:the|a|an|our|your|their|its|this|these|some|high|heavy|current"
+    r"|recent|ongoing|unforeseen|unexpected)\s|because\s+of\s|on\s+account\s+of\s)"
+)
+_SET_ASIDE_HINTS = ("than", "instead", "leave", "resign", "quit", "depart")
+# The later days of such a list ("closed Thursday and Friday") are no dues either.
+_NOT_A_DUE_LIST = re.compile(
+    r"\b(?:closed|unavailable|not\s+available|cancel(?:led|ed)?|off" + _NOT_LEAVING + ")"
+    rf"\s+(?:on\s+)?(?:the\s+)?{_WD}(?:\s*(?:,|and|or|&)\s*{_WD})*\s*(?:,|and|or|&)\s*$"
 )
 _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
+# The end of a named day ("by close of business on Monday", "by EOD Tuesday", "by 5pm Friday")
+# is a deadline on that day: the day's end or hour may stand between the cue and the day.
 _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|\bin|prior\s+to|latest"
-    r"|deadline(?:\s+is|\s+of)?|\bdue)\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?$"
+    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)"
+    r"|\b(?:valid|open|good)\s+(?:through|thru)"
+    # "Send it EOD Friday": the end of a day is a deadline with or without "by".
+    r"|(?=\b(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\W))"
+    r"\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:(?:the\s+)?(?:business\s+)?day|business|play|cob|eod|eob|c\.o\.b\.?"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|noon|midday|midnight)"
+    r"(?:\s+(?:(?!at\b)[a-z]{1,3}t|utc|gmt))?\s*,?\s*(?:on\s+)?(?:the\s+)?)?"
+    # ... and the day's name before its date ("by COB Friday 29/01/2027").
+    rf"(?:{_WD_OR_ABBR}\s*,?\s*(?:the\s+)?)?$"
 )
 
 
@@ -554,6 +650,52 @@ def _h_fortnight(m: re.Match[str], today: date, *_: object) -> _Found:
     return _found(m, today, today + timedelta(days=14), "count.weeks")
 
 
+def _h_minutes(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    first = _number(m[1]) if m[1] else 30  # "half an hour"
+    second = _number(m[2]) if m[2] else None
+    if first is None or (m[2] and second is None):
+        return None
+    n = max(first, second or 0)
+    if n > 600:
+        return None
+    day = max(today, (moment + timedelta(minutes=n)).date())
+    return _found(m, today, day, "count.minutes")
+
+
+def _h_week_of(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    # The date inside is read as it would be alone; the week it falls in gives the due.
+    named = _P_MONTH_DAY.search(m[0])
+    inner = _h_month_day(named, today) if named else None
+    if inner is None:
+        numeric = _P_NUMERIC.search(m[0])
+        inner = _h_numeric(numeric, today, moment, cal, locale) if numeric else None
+    if inner is None:
+        nth = _P_NTH.search(m[0])  # "the week of the 4th"
+        inner = _h_nth(nth, today) if nth else None
+    if inner is None or inner.latest is None:
+        return None
+    found = _found(m, inner.latest, cal.work_week_end(inner.latest), "week.of")
+    found.ambiguous = inner.ambiguous
+    return found
+
+
+def _h_push_back(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    n = _number(m[1])
+    if n is None or n > 60 or not _PUSH_VERB.search(m.string[max(0, m.start() - 30) : m.start()]):
+        return None
+    days = n * 7 if m[2].startswith("week") else n
+    # From today until `_shift_back` finds the day that was named before it.
+    found = _found(m, today, today + timedelta(days=days), "count.pushed_back")
+    found.shift = days
+    return found
+
+
 def _h_coming_days(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found:
@@ -562,10 +704,13 @@ def _h_coming_days(
     return _found(m, today, cal.add_business_days(today, 3), "count.fuzzy_days")
 
 
+_WD_FIND = re.compile(_WD_OR_ABBR)
+
+
 def _h_week_list_next(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found:
-    days = [_weekday_in_next_week(_WEEKDAYS[w], today, cal) for w in re.findall(_WD, m[1])]
+    days = [_weekday_in_next_week(_weekday_number(w), today, cal) for w in _WD_FIND.findall(m[1])]
     return _found(m, min(days), max(days), "weekday.next_week")
 
 
@@ -573,7 +718,7 @@ _h_next_week_on = _h_week_list_next
 
 
 def _h_this_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
-    day = today + timedelta(days=(_WEEKDAYS[m[1]] - today.weekday()) % 7)
+    day = today + timedelta(days=(_weekday_number(m[1]) - today.weekday()) % 7)
     return _found(m, day, day, "weekday.this")
 
 
@@ -663,6 +808,7 @@ def _h_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_PLACEHOLDER, _h_placeholder),
     (_P_ISO, _h_iso),
+    (_P_WEEK_OF, _h_week_of),
     (_P_MONTH_DAY, _h_month_day),
     (_P_NUMERIC, _h_numeric),
     (_P_MONTH_ONLY, _h_month_only),
@@ -671,6 +817,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_PAST_WEEKDAY, _h_past_weekday),
     (_P_NEXT_WEEKDAY, _h_next_week_on),
     (_P_THIS_WEEKDAY, _h_this_weekday),
+    (_P_PUSH_BACK, _h_push_back),
+    (_P_MINUTES, _h_minutes),
     (_P_ONE_OR_TWO, _h_one_or_two),
     (_P_FORTNIGHT, _h_fortnight),
     (_P_FUZZY_COUNT, _h_fuzzy_count),
@@ -691,7 +839,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
     r"|day|week|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
-    r"|business|fortnight|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
+    r"|business|fortnight|\bmin|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
@@ -707,13 +855,49 @@ def _clause_before(text: str, start: int) -> str:
     return window[breaks[-1].end() :] if breaks else window
 
 
-def _refers_to_past(text: str, found: _Found) -> bool:
+# A time relayed from someone else ("they said next week", "HR told us end of the month") is the
+# new time, not when it was said: a speech verb right before a form that only looks ahead.
+_RELAYED = re.compile(
+    r"^(?:said|told|mentioned|promised)\s+(?:(?:me|us|you|them|him|her)\s+)?(?:that\s+)?"
+    r"(?:(?:it'?s|it\s+(?:would|will|should|'d)\s+be|probably|maybe|likely|by)\s+)*$"
+)
+# A count said as "in the next N days" or "over the coming weeks" runs from now whatever verb
+# comes before it.
+_AHEAD_FROM_NOW = re.compile(r"(?:(?:with)?in|over)\s+the\s+(?:next|coming)\b")
+# Something done this morning: by the time it is written, the morning is behind it.
+_DONE_THIS_MORNING = re.compile(
+    r"\b(?:[a-z]+(?<!e)ed|(?:'ve|have|has)\s+(?:already\s+|just\s+)?(?:put|sent|spoken|met|heard|had"
+    r"|been|got|seen|told|given|caught|made|done|[a-z]+(?<!e)ed))\s+(?:\S+\s+){0,8}(?<!for\s)$"
+)
+_FORWARD_ONLY_FORMS = ("week.", "weekday.next_week", "weekday.this", "month.", "quarter.")
+
+
+def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> bool:
     if found.past:
         return True
     before = _clause_before(text, found.start)
     if _AFTER_PAST.match(text[found.end : found.end + 12]):
         return True
-    return bool(_PAST_CUE.search(before)) and not _FUTURE_CUE.search(before)
+    if found.form.startswith("count.") and _AHEAD_FROM_NOW.match(text, found.start):
+        return False  # "promised me feedback in the next few days": counted from now
+    if (
+        text.startswith("this morning", found.start)
+        and _DONE_THIS_MORNING.search(before)
+        and not _FUTURE_CUE.search(before)
+    ):
+        return True  # "I've put you forward this morning", "the team asked after you this morning"
+    offset = found.start - len(before)
+    # A cue inside another time expression ("last" of "announced last week") says nothing about
+    # this one ("means your role is on hold for a few weeks").
+    cues = [
+        c
+        for c in _PAST_CUE.finditer(before)
+        if not _overlaps(offset + c.start(), offset + c.end(), spans)
+    ]
+    if not cues or _FUTURE_CUE.search(before):
+        return False
+    relayed = _RELAYED.match(before[cues[-1].start() :])
+    return not (relayed and found.form.startswith(_FORWARD_ONLY_FORMS))
 
 
 def _not_a_due(text: str, found: _Found) -> bool:
@@ -721,13 +905,21 @@ def _not_a_due(text: str, found: _Found) -> bool:
     before = _clause_before(text, found.start)
     if _NOT_A_DUE_CUE.search(before):
         return True
+    if _CAUSE_CLAUSE.match(before):
+        return True
+    if any(map(before.__contains__, _SET_ASIDE_HINTS)) and _SET_ASIDE_CUE.search(before):
+        return True
+    if found.form == "weekday.bare" and _NOT_A_DUE_LIST.search(
+        text[max(0, found.start - 60) : found.start]
+    ):
+        return True
     return text[found.end : found.end + 1] == "s" and found.form == "weekday.bare"
 
 
 def _is_deadline(text: str, found: _Found) -> bool:
     if found.form.startswith("count.") or found.form in ("day.today", "day.tomorrow"):
         return True
-    return bool(_DEADLINE_CUE.search(text[max(0, found.start - 30) : found.start]))
+    return bool(_DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]))
 
 
 def _time_of(m: re.Match[str]) -> time | None:
@@ -772,7 +964,7 @@ _DAY_WORD_HINTS = (
 _DIGIT = re.compile(r"\d")
 # Patterns that cannot match without a digit, and a literal gate for every pattern: most
 # statements mention few dates, so most searches are skipped by a few substring tests.
-_NEEDS_DIGIT = frozenset({_P_ISO, _P_NUMERIC, _P_NTH, _P_MONTH_DAY})
+_NEEDS_DIGIT = frozenset({_P_ISO, _P_NUMERIC, _P_NTH, _P_MONTH_DAY, _P_WEEK_OF})
 _GATES = {pattern: gate(pattern) for pattern, _ in _PATTERNS}
 # Hand-made gates where the derived one is too weak: what each pattern cannot match without.
 _GATES[_P_PLACEHOLDER] = lambda text: any(
@@ -798,6 +990,11 @@ _GATES[_P_TIME] = lambda text: bool(_TIME_HINT.search(text))
 # hold "day" but no count. Each hint below is a part that every match of its pattern contains.
 _UNIT_HINT = re.compile(r"\s(?:day|week|month|hour)", re.ASCII)
 _GATES[_P_RANGE_COUNT] = _GATES[_P_NEXT_COUNT] = lambda text: bool(_UNIT_HINT.search(text))
+_MINUTES_HINT = re.compile(r"\smin(?:ute)?s?\b", re.ASCII)
+_GATES[_P_MINUTES] = lambda text: "half" in text or bool(_MINUTES_HINT.search(text))
+_GATES[_P_PUSH_BACK] = lambda text: "back" in text
+_WEEK_OF_HINT = re.compile(r"week\s+(?:of|com|beg|sta)|w/c|w\.c\.", re.ASCII)
+_GATES[_P_WEEK_OF] = lambda text: bool(_WEEK_OF_HINT.search(text))
 _NTH_HINT = re.compile(r"\d(?:st|nd|rd|th)", re.ASCII)
 _GATES[_P_NTH] = lambda text: bool(_NTH_HINT.search(text))
 _OR_TWO_HINT = re.compile(r"\sor\s+(?:two|so)", re.ASCII)
@@ -808,6 +1005,11 @@ _GATES[_P_ONE_OR_TWO] = lambda text: bool(_OR_TWO_HINT.search(text))
 # in one pass (see prefilter.LiteralIndex); a pattern without them has only its gate above.
 _WORDS = {pattern: word_literals(pattern) for pattern, _ in _PATTERNS}
 _DATE_LITERALS = LiteralIndex(frozenset().union(*(w for w in _WORDS.values() if w is not None)))
+# Everything `_scan` needs per pattern in one tuple: it runs for every statement with a date.
+_SCAN_TABLE = tuple(
+    (pattern, handler, pattern in _NEEDS_DIGIT, _WORDS[pattern], _GATES[pattern])
+    for pattern, handler in _PATTERNS
+)
 
 
 def _scan(
@@ -816,11 +1018,10 @@ def _scan(
     taken: list[tuple[int, int]] = []
     has_digit = bool(_DIGIT.search(text))
     present = _DATE_LITERALS.present(text)
-    for pattern, handler in _PATTERNS:
-        if pattern in _NEEDS_DIGIT and not has_digit:
+    for pattern, handler, needs_digit, words, may_match in _SCAN_TABLE:
+        if needs_digit and not has_digit:
             continue
-        words = _WORDS[pattern]
-        if (words is not None and words.isdisjoint(present)) or not _GATES[pattern](text):
+        if (words is not None and words.isdisjoint(present)) or not may_match(text):
             continue
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
@@ -859,6 +1060,39 @@ def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) 
     return lone
 
 
+# A date marked as the bound ("Friday at the latest", "by the 4th latest"), a time between allowed.
+_AT_THE_LATEST = re.compile(
+    r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?,?\s*(?:at\s+the\s+(?:very\s+)?latest|latest)\b"
+)
+
+
+def _same_sentence(text: str, one: _Found, other: _Found) -> bool:
+    start, end = min(one.end, other.end), max(one.start, other.start)
+    return start >= end or not _SENTENCE_BREAK.search(text, start, end)
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?\n]")
+
+
+def _shift_back(text: str, found: list[_Found], today: date) -> None:
+    """Move each "push it back a week" to the day named before it in the same sentence."""
+    for shift in found:
+        if not shift.shift:
+            continue
+        named = [
+            d
+            for d in found
+            if d.latest is not None
+            and not d.shift
+            and d.end <= shift.start
+            and not _SENTENCE_BREAK.search(text, d.end, shift.start)
+        ]
+        if named:
+            old = max(named, key=lambda d: d.end)
+            assert old.latest is not None
+            shift.earliest = shift.latest = old.latest + timedelta(days=shift.shift)
+
+
 def resolve(
     text: str,
     said_at: datetime | date,
@@ -893,10 +1127,13 @@ def resolve(
         # Dates near the ends of the calendar (year 9999) cannot be reached: none stated.
         return None
     taken = [(f.start, f.end) for f in found]
+    _shift_back(normal, found, today)
     dates = [
         f
         for f in found
-        if f.latest is not None and not _refers_to_past(normal, f) and not _not_a_due(normal, f)
+        if f.latest is not None
+        and not _refers_to_past(normal, f, taken)
+        and not _not_a_due(normal, f)
     ]
     dates = [
         d
@@ -905,6 +1142,13 @@ def resolve(
         and d.latest >= today
         and (not deadlines_only or _is_deadline(normal, d))
     ]
+    bounded = [d for d in dates if _AT_THE_LATEST.match(normal, d.end)]
+    if bounded:
+        # "By Friday at the latest" bounds what other sentences say: the steps on the way ("it
+        # takes a few days; ...", "they see two more people Thursday. ...") are not later dues.
+        # In its own sentence it is one of the alternatives ("by end of month, Monday at the
+        # latest"), and the later one still wins.
+        dates = [d for d in dates if any(_same_sentence(normal, d, b) for b in bounded)]
     lone_times = _attach_times(normal, dates, taken)
     if not dates and lone_times and not deadlines_only:
         # "We'll call you at 3": the day it was said, at that time.

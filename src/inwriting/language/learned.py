@@ -39,19 +39,53 @@ def channel_token(channel: str | None) -> str:
     return f"ch:{channel}" if channel in ("email", "letter", "message") else f"ch:{_SPOKEN}"
 
 
+# Sentences that are only courtesy: a greeting, thanks, a sign-off. Rejection emails are full of
+# them ("Thank you for your time."), so a model left to read them would hear a no in every thank
+# you; they are left out of what it learns from and what it reads.
+_SENTENCE = re.compile(r"[.!?;\n]+")
+_COURTESY = re.compile(
+    r"\s*(?:"
+    r"(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[\w\s,'-]{0,30}"
+    r"|(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?(?:\s+again)?"
+    r"(?:\s+for\s+[\w\s',-]{0,60})?"
+    r"|(?:kind\s+|best\s+|warm\s+|warmest\s+)?regards\b[\w\s,'-]{0,40}"
+    r"|best(?:\s+wishes)?\b[\w\s,'-]{0,30}|cheers\b[\w\s,'-]{0,30}|sincerely\b[\w\s,'-]{0,40}"
+    r"|(?:i\s+|we\s+)?hope\s+(?:you\s+are|you're|this\s+finds\s+you|you\s+had)\b[\w\s,'-]{0,40}"
+    r"|(?:we\s+|i\s+)?(?:really\s+)?appreciate\s+(?:your|you)\b[\w\s,'-]{0,60}"
+    r"|(?:i\s+|we\s+)?look(?:ing)?\s+forward\s+to\s+hearing\s+from\s+you"
+    r")\s*[,!]?\s*"
+)
+
+
 def features(text: str, channel: str | None = None) -> list[str]:
-    """The model's features: lower-cased words (digits as `0`), word pairs, and the channel."""
-    words = ["0" if token.isdigit() else token for token in _TOKEN.findall(text.lower())]
+    """The model's features: lower-cased words (digits as `0`), word pairs, and the channel.
+
+    Sentences of pure courtesy (greetings, thanks, sign-offs) are left out.
+    """
+    content = " . ".join(
+        sentence
+        for sentence in _SENTENCE.split(text.lower())
+        if sentence.strip() and not _COURTESY.fullmatch(sentence)
+    )
+    words = ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     return [*words, *pairs, channel_token(channel)]
 
 
+# A guess needs words the model knows: at least this many, and at least this share of the
+# statement's words. Junk, another language or a string of codes gets no guess.
+MIN_KNOWN_WORDS = 2
+MIN_KNOWN_SHARE = 0.5
+
+
 @dataclass(frozen=True)
 class Guess:
-    """The model's kind for a statement, and how sure it is (0–1)."""
+    """The model's kind for a statement, how sure it is (0–1), and how much of it it knew."""
 
     kind: str
     probability: float
+    known_share: float = 1.0
+    known_words: int = 0
 
 
 @dataclass(frozen=True)
@@ -67,9 +101,13 @@ class Model:
     def guess(self, text: str, channel: str | None = None) -> Guess:
         """The most likely kind of `text` and its probability."""
         counts: dict[str, int] = {}
+        words = known = 0
         for feature in features(text, channel):
+            single_word = " " not in feature and not feature.startswith("ch:")
+            words += single_word
             if feature in self.idf:
                 counts[feature] = counts.get(feature, 0) + 1
+                known += single_word
         # Sub-linear term frequency times idf, then unit length: as TfidfVectorizer does.
         values = {f: (1.0 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
@@ -80,7 +118,9 @@ class Model:
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         best = max(range(len(scores)), key=scores.__getitem__)
-        return Guess(self.kinds[best], exps[best] / sum(exps))
+        return Guess(
+            self.kinds[best], exps[best] / sum(exps), known / words if words else 0.0, known
+        )
 
 
 @cache
@@ -107,5 +147,7 @@ def guess(text: str, channel: str | None = None) -> Guess | None:
         return None
     result = current.guess(text, channel)
     if result.kind not in GUESSABLE or result.probability < current.threshold:
+        return None
+    if result.known_words < MIN_KNOWN_WORDS or result.known_share < MIN_KNOWN_SHARE:
         return None
     return result

@@ -52,6 +52,64 @@ _CHANNEL_ALIASES = {
 
 
 @dataclass(frozen=True)
+class _Part:
+    """One top-level alternative of a rule's pattern, with its own cheap gate."""
+
+    pattern: re.Pattern[str]
+    may_match: Callable[[str], bool]
+    clauses: tuple[frozenset[str], ...] | None
+    # The gates after the strongest one, which the index has checked already.
+    rest: tuple[frozenset[str], ...] = ()
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regular expression's source (split at `|` outside any
+    group or character class)."""
+    parts: list[str] = []
+    depth = 0
+    in_class = False
+    start = 0
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if pattern[i + 1 : i + 2] == "]":  # "[]...]" holds a literal "]"
+                i += 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _parts(pattern: str) -> tuple[_Part, ...]:
+    parts = []
+    for source in _alternatives(pattern):
+        compiled = re.compile(source, re.ASCII)
+        clauses = word_clauses(compiled)
+        # The substring gate is the fallback for an alternative with no word gate; building it
+        # costs a parse, so only those get one.
+        may_match = _always_true if clauses is not None else gate(compiled)
+        parts.append(_Part(compiled, may_match, clauses, clauses[1:] if clauses else ()))
+    return tuple(parts)
+
+
+def _always_true(text: str) -> bool:
+    return True
+
+
+@dataclass(frozen=True)
 class Rule:
     """One phrase rule: an id, the kind it points to, its pattern and its reason."""
 
@@ -63,6 +121,36 @@ class Rule:
     # Sets of word-like literals; every match holds one literal of each set (None: use
     # may_match). Looked up in the literals a statement contains, found once by _LITERALS.
     clauses: tuple[frozenset[str], ...] | None = None
+    # The top-level alternatives of the pattern, each compiled with its own gate: most of a
+    # rule's alternatives cannot match a given statement, and skipping them is most of the speed.
+    parts: tuple[_Part, ...] = ()
+    ungated: frozenset[int] = frozenset()  # alternatives with no word gate: always considered
+
+    def first_match(self, text: str, present: set[str], hits: set[int]) -> re.Match[str] | None:
+        """The match `pattern.search(text)` would give, searching only alternatives that can match.
+
+        `hits` are the alternatives whose strongest gate holds a literal of the statement (see
+        `_candidates`). The leftmost match wins, and at the same place the earlier alternative:
+        as in the combined pattern, so the phrase quoted to the user is the same.
+        """
+        best: re.Match[str] | None = None
+        for number in sorted(hits.union(self.ungated)) if self.ungated else sorted(hits):
+            part = self.parts[number]
+            if part.clauses is None:
+                if not part.may_match(text):
+                    continue
+            else:
+                missing = False
+                for clause in part.rest:
+                    if clause.isdisjoint(present):
+                        missing = True
+                        break
+                if missing:
+                    continue
+            found = part.pattern.search(text)
+            if found is not None and (best is None or found.start() < best.start()):
+                best = found
+        return best
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in `text`, skipping the search when it cannot match."""
@@ -130,6 +218,7 @@ def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tu
             pattern = pattern.replace("{" + name + "}", value)
         # ASCII classes (\w, \s, \b) suffice for English phrase rules and are faster.
         compiled = re.compile(pattern, re.ASCII)
+        parts = _parts(pattern)
         rules.append(
             Rule(
                 entry["id"],
@@ -138,6 +227,8 @@ def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tu
                 entry["reason"],
                 gate(compiled),
                 word_clauses(compiled),
+                parts,
+                frozenset(n for n, part in enumerate(parts) if part.clauses is None),
             )
         )
     return kinds, tuple(rules)
@@ -145,16 +236,62 @@ def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tu
 
 # Compiled once, at import: the reader is called thousands of times a second.
 KIND_TEXT, RULES = _load_rules()
-_NEUTRAL_RULES = tuple(r for r in RULES if r.kind == "neutral")
 _RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
     kind: tuple(r for r in RULES if r.kind == kind) for kind in dict.fromkeys(r.kind for r in RULES)
 }
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
+
+
+def _part_index(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, frozenset[int]], ...]]:
+    """literal -> (rule number, alternative number) for every alternative whose strongest gate
+    holds the literal."""
+    index: dict[str, dict[int, set[int]]] = {}
+    for rule_number, rule in enumerate(rules):
+        for number, part in enumerate(rule.parts):
+            if part.clauses is not None:
+                for literal in part.clauses[0]:
+                    index.setdefault(literal, {}).setdefault(rule_number, set()).add(number)
+    return {
+        literal: tuple((rule_number, frozenset(parts)) for rule_number, parts in entries.items())
+        for literal, entries in index.items()
+    }
+
+
+_PART_INDEX = _part_index(RULES)
+# Rules with an alternative that has no word gate: looked at for every statement.
+_UNGATED = tuple(n for n, rule in enumerate(RULES) if rule.ungated)
+
+
+def _candidates(present: set[str]) -> dict[str, list[tuple[Rule, set[int]]]]:
+    """Per kind, in rule order, the rules a statement holding the literals `present` may match,
+    each with the alternatives whose strongest gate it passes."""
+    found: dict[int, set[int]] = {n: set() for n in _UNGATED}
+    for literal in present:
+        for rule_number, numbers in _PART_INDEX.get(literal, ()):
+            hits = found.get(rule_number)
+            if hits is None:
+                found[rule_number] = set(numbers)
+            else:
+                hits |= numbers
+    by_kind: dict[str, list[tuple[Rule, set[int]]]] = {}
+    for rule_number in sorted(found):
+        rule = RULES[rule_number]
+        by_kind.setdefault(rule.kind, []).append((rule, found[rule_number]))
+    return by_kind
+
+
 _LITERALS = LiteralIndex(
-    frozenset().union(*(c for r in RULES if r.clauses is not None for c in r.clauses))
+    frozenset().union(
+        *(c for r in RULES if r.clauses is not None for c in r.clauses),
+        *(c for r in RULES for p in r.parts if p.clauses is not None for c in p.clauses),
+    )
 )
 
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?;])\s+|\n+|(?<=[!?])(?=\S)")
+# A full stop ends a sentence unless it ends an abbreviation ("by 11:59 p.m. on Friday").
+_SENTENCE_BREAK = re.compile(
+    r"(?<=[.!?;])(?<![ap]\.m\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bdr\.)"
+    r"(?<!\bmrs\.)(?<!\bno\.)(?<!\bst\.)(?<!\bvs\.)\s+|\n+|(?<=[!?])(?=\S)"
+)
 _QUOTED = re.compile(
     r'"[^"\n]{1,300}"'
     # 'Single quotes' open after a space or a colon and close before a space or punctuation,
@@ -165,6 +302,7 @@ _QUOTED = re.compile(
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
     r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
+    r"|before\s+(?:we|i|they)\s+can"
     r"|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
 )
 # For a no, only a condition about the candidate or the employer is set aside ("if you are not
@@ -200,7 +338,7 @@ _REFERENCE_TO_OFFER = re.compile(
 )
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
 # only ever make a verbal offer, whatever the channel.
-_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing", "offer.ready"})
+_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing", "offer.ready", "offer.extend"})
 _QUESTION_TAIL = re.compile(r"^[^.;!?]*\?")
 # "We hope to be pleased to offer…", "we will offer…": an intention, not the offer itself.
 _INTENT_BEFORE = re.compile(
@@ -244,6 +382,8 @@ class _Analysis:
     # The word-like rule literals in the whole statement. Every text the rules read is cut from
     # the statement at spaces or punctuation, so a literal it holds is in this set too.
     present: set[str] = field(default_factory=set)
+    # Per kind, the rules the statement may match and the alternatives whose gates it passes.
+    candidates: dict[str, list[tuple[Rule, set[int]]]] = field(default_factory=dict)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
     conditional: bool = False  # a condition was set aside in a sentence that counts
 
@@ -252,12 +392,13 @@ def _analyse(normal: str) -> _Analysis:
     kept: list[str] = []
     neutral: list[Rule] = []
     present = _LITERALS.present(normal)
+    candidates = _candidates(present)
     unquoted = _strip_quotes(normal)
     # Most statements have no neutral wording at all: one look at the whole text settles that.
     neutral_rules = [
         rule
-        for rule in _NEUTRAL_RULES
-        if rule.may_match_in(unquoted, present) and rule.pattern.search(unquoted)
+        for rule, hits in candidates.get("neutral", ())
+        if rule.first_match(unquoted, present, hits)
     ]
     sentences = _SENTENCE_BREAK.split(normal)
     for sentence in sentences if unquoted is normal else _SENTENCE_BREAK.split(unquoted):
@@ -291,7 +432,7 @@ def _analyse(normal: str) -> _Analysis:
         # "Once it is approved" is exactly what says the terms are still to come.
         "pending": plain,
     }
-    analysis = _Analysis(kept, body, {}, neutral, present)
+    analysis = _Analysis(kept, body, {}, neutral, present, candidates)
     analysis.conditional = conditional and any(_CONDITION.search(s) for s in kept)
     # Kinds are tried in the contract's order and the search stops early: once a kind has won,
     # only one more kind that could contradict it is looked for (that decides `confident`).
@@ -316,23 +457,14 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
     """Run the rules of one kind on `text`, recording what fired; whether any did."""
     fired = analysis.fired
     present = analysis.present
-    for rule in _RULES_BY_KIND.get(kind, ()):
-        # may_match_in, inlined: this loop runs some fifty times per statement.
-        clauses = rule.clauses
-        if clauses is not None:
-            missing = False
-            for clause in clauses:
-                if clause.isdisjoint(present):
-                    missing = True
-                    break
-            if missing:
-                continue
-        elif not rule.may_match(text):
-            continue
+    # Only the rules with an alternative whose gate the statement passes are looked at.
+    for rule, hits in analysis.candidates.get(kind, ()):
         if kind != "offer":
-            hit = rule.pattern.search(text)
+            hit = rule.first_match(text, present, hits)
             if hit:
                 fired.setdefault(kind, []).append((rule, hit.group(0).strip()))
+            continue
+        if not rule.may_match_in(text, present):
             continue
         for m in rule.pattern.finditer(text):
             if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):

@@ -1,19 +1,24 @@
 """Today's agenda for the whole ledger: `inwriting today` and the web app's agenda page.
 
-Public function:
+Public functions:
 
 - `agenda(repo, now) -> list[AgendaItem]` — overdue promises, follow-ups the cadence allows today,
   thank-you notes owed, open requests, verbal offers still waiting for the written one,
-  applications gone quiet, and one line of pipeline health.
+  applications gone quiet, and one line of pipeline health;
+- `gone_quiet_ids(repo, now, rows)` — the applications the agenda lists as gone quiet, without
+  the rest of the agenda (what `list` needs).
 
 It reads the ledger with a handful of set-based queries (applications with their companies,
 last contacts, follow-ups, open promises, open requests, recent interviews) and computes the rest
-in memory, so it stays quick on tens of thousands of applications.
+in memory, so it stays quick on tens of thousands of applications. The queries behind the
+cadence only return applications that are neither archived nor closed: on a long search most
+are closed, and the cadence never looks at them.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +29,105 @@ from inwriting.store.repository import Repository
 
 if TYPE_CHECKING:
     from inwriting.domain.calendar import BusinessCalendar
+    from inwriting.domain.followup import Cadence
+    from inwriting.domain.policy import FollowUpPolicy
+
+
+def _calendars(repo: Repository, rows: dict[int, Any]) -> Callable[[int], BusinessCalendar]:
+    """app id → its company's calendar; companies that share their settings share one
+    calendar, so thousands of companies cost a handful of calendars."""
+    from inwriting.services.companies import calendar_for, calendar_settings
+
+    settings = calendar_settings()
+    company_settings = repo.company_calendars()
+    by_company: dict[int, BusinessCalendar] = {}
+    by_settings: dict[tuple[Any, ...], BusinessCalendar] = {}
+
+    def calendar_of(app_id: int) -> BusinessCalendar:
+        company_id = rows[app_id].company_id
+        found = by_company.get(company_id)
+        if found is None:
+            company = company_settings[company_id]
+            days_off = tuple(str(day) for day in (company.holidays or ()))
+            key = (company.country, company.subdivision, company.weekend, days_off)
+            found = by_settings.get(key)
+            if found is None:
+                found = by_settings[key] = calendar_for(company._mapping, settings)
+            by_company[company_id] = found
+        return found
+
+    return calendar_of
+
+
+def _open_promises(
+    repo: Repository, open_stage: set[int], now: datetime
+) -> tuple[list[Any], dict[int, list[Expectation]]]:
+    """The open promises of open applications already made by `now` (soonest due first), and
+    what each application is waiting for."""
+    promises = []
+    expectations: dict[int, list[Expectation]] = defaultdict(list)
+    for row in repo.open_promise_rows():
+        if row.application_id not in open_stage or row.made_at > now:
+            continue
+        promises.append(row)
+        expectations[row.application_id].append(Expectation(row.due, row.due_source))
+    return promises, expectations
+
+
+def _cadences(
+    repo: Repository,
+    rows: dict[int, Any],
+    open_stage: set[int],
+    expectations: dict[int, list[Expectation]],
+    calendar_of: Callable[[int], BusinessCalendar],
+    policy: FollowUpPolicy,
+    today: date,
+) -> Iterator[tuple[int, Cadence]]:
+    """(app id, cadence) of every open application the cadence applies to, by id."""
+    from inwriting.services.applications import CONTACT_EVENT_TYPES, start_of
+    from inwriting.services.followups import cadence_from
+
+    last_contact = repo.last_contact_times(CONTACT_EVENT_TYPES, open_only=True)
+    follow_ups: dict[int, list[datetime]] = defaultdict(list)
+    for app_id, _type, at in repo.event_times(("follow_up_sent",), open_only=True):
+        follow_ups[app_id].append(at)
+    none: Sequence[Any] = ()
+    for app_id in sorted(open_stage):
+        row = rows[app_id]
+        state = cadence_from(
+            stage=row.stage,
+            started_at=start_of(row.applied_on) if row.applied_on is not None else row.created_at,
+            last_contact_at=last_contact.get(app_id),
+            expectations=expectations.get(app_id, none),
+            follow_up_times=follow_ups.get(app_id, none),
+            calendar=calendar_of(app_id),
+            policy=policy,
+            today=today,
+        )
+        if state is not None:
+            yield app_id, state
+
+
+def _open_stage(rows: dict[int, Any]) -> set[int]:
+    return {i for i, r in rows.items() if r.stage not in CLOSED_STAGES}
+
+
+def gone_quiet_ids(repo: Repository, now: datetime, rows: Sequence[Any]) -> set[int]:
+    """The ids of the applications that `agenda` lists as gone quiet on `now`'s day.
+
+    `rows` is `repo.overview()`, which the caller has read already. Only the follow-up cadence
+    is worked out: the rest of the agenda is not needed to tell who has gone quiet.
+    """
+    from inwriting.config import follow_up_policy
+
+    live = {row.id: row for row in rows if not row.archived}
+    open_stage = _open_stage(live)
+    _promises, expectations = _open_promises(repo, open_stage, now)
+    calendar_of = _calendars(repo, live)
+    states = _cadences(
+        repo, live, open_stage, expectations, calendar_of, follow_up_policy(), now.date()
+    )
+    return {app_id for app_id, state in states if state.gone_quiet}
 
 
 def agenda(repo: Repository, now: datetime, *, planned: bool = False) -> list[AgendaItem]:
@@ -33,24 +137,12 @@ def agenda(repo: Repository, now: datetime, *, planned: bool = False) -> list[Ag
     (items of type `planned_follow_up`): the calendar feed shows them before they come.
     """
     from inwriting.config import follow_up_policy
-    from inwriting.services.applications import CONTACT_EVENT_TYPES, start_of
-    from inwriting.services.companies import calendar_for, calendar_settings
-    from inwriting.services.followups import THANK_YOU_WINDOW, cadence_from, owed_thank_yous
+    from inwriting.services.followups import THANK_YOU_WINDOW, owed_thank_yous
 
     today = now.date()
     policy = follow_up_policy()
-    settings = calendar_settings()
     rows = {row.id: row for row in repo.overview() if not row.archived}
-    company_settings = repo.company_calendars()
-    calendars: dict[int, BusinessCalendar] = {}
-
-    def calendar_of(app_id: int) -> BusinessCalendar:
-        company_id = rows[app_id].company_id
-        found = calendars.get(company_id)
-        if found is None:
-            found = calendar_for(company_settings[company_id]._mapping, settings)
-            calendars[company_id] = found
-        return found
+    calendar_of = _calendars(repo, rows)
 
     items: list[AgendaItem] = []
 
@@ -67,15 +159,12 @@ def agenda(repo: Repository, now: datetime, *, planned: bool = False) -> list[Ag
             )
         )
 
-    open_stage = {i for i, r in rows.items() if r.stage not in CLOSED_STAGES}
+    open_stage = _open_stage(rows)
 
     # Promises: overdue ones, and what each application is waiting for.
-    expectations: dict[int, list[Expectation]] = defaultdict(list)
+    promises, expectations = _open_promises(repo, open_stage, now)
     written_offer_due: dict[int, date] = {}
-    for app_id, _pid, what, due, due_source, kind, made_at in repo.open_promise_rows():
-        if app_id not in open_stage or made_at > now:
-            continue
-        expectations[app_id].append(Expectation(due, due_source))
+    for app_id, _pid, what, due, due_source, kind, _made_at in promises:
         if kind == "written_offer":
             written_offer_due.setdefault(app_id, due)
         if due < today:
@@ -90,27 +179,10 @@ def agenda(repo: Repository, now: datetime, *, planned: bool = False) -> list[Ag
             )
 
     # The follow-up cadence of every application still waiting on the employer.
-    last_said = repo.last_statement_times()
-    last_event = repo.last_event_times(CONTACT_EVENT_TYPES)
-    follow_ups: dict[int, list[datetime]] = defaultdict(list)
-    for app_id, _type, at in repo.event_times(("follow_up_sent",)):
-        follow_ups[app_id].append(at)
-    for app_id in sorted(open_stage):
+    for app_id, state in _cadences(
+        repo, rows, open_stage, expectations, calendar_of, policy, today
+    ):
         row = rows[app_id]
-        contacts = [t for t in (last_said.get(app_id), last_event.get(app_id)) if t is not None]
-        started = start_of(row.applied_on) if row.applied_on is not None else row.created_at
-        state = cadence_from(
-            stage=row.stage,
-            started_at=started,
-            last_contact_at=max(contacts) if contacts else None,
-            expectations=expectations.get(app_id, []),
-            follow_up_times=follow_ups.get(app_id, []),
-            calendar=calendar_of(app_id),
-            policy=policy,
-            today=today,
-        )
-        if state is None:
-            continue
         if state.gone_quiet:
             assert state.gone_quiet_on is not None
             add(

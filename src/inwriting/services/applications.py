@@ -238,12 +238,14 @@ def list_applications(
 ) -> list[dict[str, Any]]:
     """Every application as `list --json` prints it: id, company, role, stage, gone_quiet,
     applied_on. `stage` filters by stage; "gone_quiet" selects the applications gone quiet."""
-    from inwriting.services.agenda import agenda
+    from inwriting.services.agenda import gone_quiet_ids
 
-    # Gone quiet depends on today and on the cadence, which the agenda already works out.
-    quiet = {item.application for item in agenda(repo, now) if item.type == "gone_quiet"}
+    overview = repo.overview()
+    # Gone quiet depends on today and on the cadence: the agenda's own rule, without the rest of
+    # the agenda.
+    quiet = gone_quiet_ids(repo, now, overview)
     rows = []
-    for row in repo.overview():
+    for row in overview:
         gone_quiet = row.id in quiet
         if stage == "gone_quiet" and not gone_quiet:
             continue

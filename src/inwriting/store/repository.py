@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from datetime import datetime
 from typing import Any, TypeVar
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from inwriting.store.db import session_scope
@@ -199,6 +199,14 @@ class Repository:
 
     # --- whole-ledger reads (set-based) --------------------------------------------------
 
+    def _scope(self, open_only: bool) -> list[Any]:
+        """Filters on Application: the owner's, and with `open_only` only those not archived
+        and not closed (what the cadence looks at; callers still check the stage themselves)."""
+        filters: list[Any] = [Application.owner == self.owner]
+        if open_only:
+            filters += [Application.archived.is_(False), Application.stage.notin_(_CLOSED)]
+        return filters
+
     def _owned(self, ids: Iterable[int] | None) -> Any:
         """A filter on application ids: the given ones, or all of the owner's."""
         if ids is not None:
@@ -224,6 +232,27 @@ class Repository:
         )
         return list(self.session.execute(query))
 
+    def last_contact_times(
+        self, contact_types: Sequence[str], *, open_only: bool = False
+    ) -> dict[int, datetime]:
+        """application id → the latest instant the employer was in touch: a statement, or an
+        event of `contact_types` (what `last_contact_at` gives for one application), in one
+        query. With `open_only`, only applications neither archived nor closed."""
+        scope = self._scope(open_only)
+        said = (
+            select(Statement.application_id.label("application_id"), Statement.said_at.label("at"))
+            .join(Application, Application.id == Statement.application_id)
+            .where(*scope)
+        )
+        happened = (
+            select(Event.application_id, Event.occurred_at)
+            .join(Application, Application.id == Event.application_id)
+            .where(*scope, Event.type.in_(contact_types))
+        )
+        both = union_all(said, happened).subquery()
+        query = select(both.c.application_id, func.max(both.c.at)).group_by(both.c.application_id)
+        return {row[0]: row[1] for row in self.session.execute(query)}
+
     def last_event_times(self, types: Sequence[str]) -> dict[int, datetime]:
         """application id → when its latest event of these types happened."""
         query = (
@@ -234,12 +263,13 @@ class Repository:
         )
         return {row[0]: row[1] for row in self.session.execute(query)}
 
-    def event_times(self, types: Sequence[str]) -> list[Any]:
-        """(application_id, type, occurred_at) of every event of these types."""
+    def event_times(self, types: Sequence[str], *, open_only: bool = False) -> list[Any]:
+        """(application_id, type, occurred_at) of every event of these types, in time order.
+        With `open_only`, only of applications neither archived nor closed."""
         query = (
             select(Event.application_id, Event.type, Event.occurred_at)
             .join(Application, Application.id == Event.application_id)
-            .where(Application.owner == self.owner, Event.type.in_(types))
+            .where(*self._scope(open_only), Event.type.in_(types))
             .order_by(Event.occurred_at)
         )
         return list(self.session.execute(query))
