@@ -338,7 +338,9 @@ _REFERENCE_TO_OFFER = re.compile(
 )
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
 # only ever make a verbal offer, whatever the channel.
-_WRITTEN_CAPABLE = frozenset({"offer.offer-you", "offer.in-writing", "offer.ready", "offer.extend"})
+_WRITTEN_CAPABLE = frozenset(
+    {"offer.offer-you", "offer.in-writing", "offer.ready", "offer.extend", "offer.appoint"}
+)
 _QUESTION_TAIL = re.compile(r"^[^.;!?]*\?")
 # "We hope to be pleased to offer…", "we will offer…": an intention, not the offer itself.
 _INTENT_BEFORE = re.compile(
