@@ -1,11 +1,12 @@
 """Train the reader's learned back-up (src/inwriting/language/rules/learned.json).
 
-    .venv/bin/pip install scikit-learn        # training only; the runtime does not need it
     .venv/bin/python scripts/train_reader_model.py            # train and write the weights
     .venv/bin/python scripts/train_reader_model.py --check    # are the weights up to date?
 
+scikit-learn is needed for training only (it is in the `test` extra); the reader does not use it.
 Trains on the corpus's dev split and the tuning sets in tests/language/reader_cases/, never on
-the frozen test split: the script stops if any training item shares an id or a text with it. The
+the frozen test split: the script stops if a training file holds a test item's id, and leaves out
+any training item whose text is also a test item's. The
 weights record a digest of the training data, so `--check` (and a test) can tell when the data
 has changed since the model was trained.
 

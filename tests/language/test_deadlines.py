@@ -480,3 +480,157 @@ def test_something_done_this_morning_is_not_a_due(text: str, expected: date | No
 
 def test_a_count_from_now_stays_ahead_after_a_past_verb() -> None:
     assert due("Client's promised me feedback in the next few days.") == date(2026, 11, 23)
+
+
+# --- families read from the dev batches 15-19 ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could you send the references? Monday works if that's doable.", date(2026, 11, 23)),
+        ("Please send the form; Friday would be great if you can.", date(2026, 11, 20)),
+        ("Could you send your availability? Monday works for us.", None),  # a slot, not a deadline
+    ],
+)
+def test_a_day_offered_softly_in_a_request_is_its_deadline(
+    text: str, expected: date | None
+) -> None:
+    found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
+    assert (found.latest if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We offer you a full-time, fixed-term contract until 30 June 2028. "
+            "Please confirm by returning it by 9/4.",
+            date(2027, 4, 9),
+        ),
+        ("The secondment runs until March 2027.", None),
+        ("Your contract ends on 31 December 2027.", None),
+        ("Please return the signed contract by Friday.", date(2026, 11, 20)),
+    ],
+)
+def test_the_term_a_job_lasts_is_no_due(text: str, expected: date | None) -> None:
+    assert due(text, locale="en-AU") == expected
+
+
+def test_a_last_document_is_not_the_past() -> None:
+    # "Your last salary certificate" names a document; it does not put the count in the past.
+    saudi = BusinessCalendar.for_country("SA")
+    text = (
+        "Kindly submit your Iqama copy, passport copy and last salary certificate "
+        "within 3 working days."
+    )
+    # Sunday 7 March 2027; the Saudi calendar's holidays fall in between.
+    found = resolve(text, datetime(2027, 3, 7, 11, 0), saudi, "en-GB", deadlines_only=True)
+    assert found is not None
+    assert found.latest == saudi.add_business_days(date(2027, 3, 7), 3)
+    assert resolve("We spoke last time on Monday.", WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The offer will be delayed to January.", date(2027, 1, 31)),
+        ("The final round has been moved to March.", date(2027, 3, 31)),
+        ("It's been pushed out to February.", date(2027, 2, 28)),
+        ("The interview was moved to Thursday.", date(2026, 11, 19)),
+        ("We look forward to March.", None),  # "to" alone moves nothing
+    ],
+)
+def test_a_time_moved_to_a_month_ends_with_that_month(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We will send the offer letter after Sunday.",
+        "You'll hear after the 25th.",
+    ],
+)
+def test_after_a_day_states_no_end(text: str) -> None:
+    assert resolve(text, WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("HM out sick, decision now Mon", date(2026, 11, 23)),
+        ("Still waiting on HM, prob next wk", date(2026, 11, 27)),
+        ("should hear this wk", date(2026, 11, 20)),
+        ("in 2 wks", date(2026, 12, 2)),
+        ("She has now sat the test.", None),  # "now sat" is the verb
+    ],
+)
+def test_terse_abbreviations_for_days_and_weeks(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canceled: Onsite interview @ Tue Nov 24",
+        "Cancelled event: Panel interview @ Fri 20 Nov 2026 10am",
+    ],
+)
+def test_the_day_of_a_cancelled_calendar_item_is_no_due(text: str) -> None:
+    assert resolve(text, WED, BusinessCalendar()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The requisition has been frozen for three weeks while we wait on next year's "
+            "headcount.",
+            date(2026, 12, 9),
+        ),
+        ("role's frozen for now, budget stuff at year end. not a no, just a pause", None),
+        ("We'll know by the end of next year.", date(2027, 12, 31)),
+        ("We'll decide at year end.", date(2026, 12, 31)),
+        ("The trial lasts for 3 days.", None),  # a length, not a hold that ends
+    ],
+)
+def test_a_budgets_year_is_a_topic_and_a_freeze_ends_when_said(
+    text: str, expected: date | None
+) -> None:
+    assert due(text) == expected
+
+
+def test_a_meeting_week_to_lock_in_is_not_a_requests_deadline() -> None:
+    text = (
+        "Could you send your availability for a panel interview by 7/5? "
+        "We're trying to lock in the week of July 12."
+    )
+    said = datetime(2027, 6, 30, 11, 20)
+    found = resolve(text, said, BusinessCalendar(), "en-CA", deadlines_only=True)
+    assert found is not None and found.latest == date(2027, 7, 5)
+
+
+def test_next_to_next_week_is_the_week_after_next() -> None:
+    assert due("Next to next week you will meet the CEO.") == date(2026, 12, 4)
+    assert due("Next to next week you will meet the CEO.", cal=FRI_SAT) == date(2026, 12, 3)
+    assert resolve("your desk is next to mine", WED, BusinessCalendar()) is None
+
+
+def test_a_time_beside_a_day_set_aside_is_not_a_time_today() -> None:
+    assert resolve("You'd start on January 4 at 9am.", WED, BusinessCalendar()) is None
+    assert due("We'll call you at 3.") == date(2026, 11, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("What does your calendar look like over the next couple of weeks? Need a slot.", None),
+        ("Which afternoons are you around for over the next fortnight?", None),
+        ("Please send your availability within 2 days.", date(2026, 11, 20)),
+        ("Please complete the modules over the next two weeks.", date(2026, 12, 2)),
+    ],
+)
+def test_a_span_to_pick_a_slot_in_is_no_deadline(text: str, expected: date | None) -> None:
+    found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
+    assert (found.latest if found else None) == expected

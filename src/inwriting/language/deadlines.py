@@ -109,6 +109,8 @@ _WD_ANY = (
     # Abbreviations that are no English word stand alone ("Weds", "Thurs or Fri").
     + r"|(?:tues?|weds?|thu(?:rs?)?|fri)\.?(?![a-z])|"
     + _WD_ABBR_TIMED
+    # "Decision now Mon": a new day said tersely ("now sat the test" is the verb, so no "sat").
+    + r"|(?<=now )(?:mon|wed)\.?(?![a-z])"
     + ")"
 )
 
@@ -172,7 +174,7 @@ _NUMBER_WORDS = {
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" + (
     r"|fourteen|fifteen|twenty|thirty|forty-five|forty|sixty|ninety)"
 )
-_UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|months?|hours?)"
+_UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|wks?|months?|hours?)"
 
 # --- patterns, tried in this order; an earlier match claims its characters --------------------
 
@@ -197,8 +199,11 @@ _P_MONTH_DAY = _rx(
 )
 _P_MONTH_ONLY = _rx(
     rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
-    rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+|(?<=in\s)|(?<=by\s)|(?<=until\s)"
-    rf"|(?<=before\s)|(?<=during\s))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
+    rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+"
+    # The lookahead first: most positions are no month's first letter and fail at once.
+    rf"|(?=[adfjmnos])(?:(?<=in\s)|(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s)|(?<=during\s)"
+    # "Delayed to January": "to" only after a verb that moves a time (checked in the handler).
+    rf"|(?<=to\s)))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
 )
 _P_NTH = _rx(
     r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:round|interview|stage|time|candidate|floor|step"
@@ -206,7 +211,7 @@ _P_NTH = _rx(
 )
 _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
-    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say)"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
@@ -256,18 +261,19 @@ _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
 _P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
 _P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD_OR_ABBR})(?![a-z])")
 _P_WEEK_PHRASES = _rx(
-    r"\b(?:(?P<after_next>(?:the\s+)?week\s+after\s+next)"
+    # "Next to next week" (Indian and Gulf English) is the week after next.
+    r"\b(?:(?P<after_next>(?:the\s+)?week\s+after\s+next|next\s+to\s+next\s+week)"
     r"|(?P<this_or_next>this\s+week\s+or\s+(?:the\s+)?next(?:\s+week)?)"
     r"|(?P<next_or_after>next\s+week\s+or\s+the\s+(?:week\s+)?after(?:\s+next)?)"
     r"|(?P<early_next>(?:early|beginning\s+of|start\s+of|the\s+beginning\s+of|the\s+start\s+of)"
     r"\s+next\s+week)"
     r"|(?P<mid_next>(?:mid|the\s+middle\s+of|middle\s+of)[\s-]+next\s+week)"
-    r"|(?P<next>next\s+week|the\s+following\s+week)"
+    r"|(?P<next>next\s+w(?:ee)?k|the\s+following\s+week)"
     r"|(?P<week_after>the\s+week\s+after(?!\s+(?:that|the|this|your|our|next)))"
     r"|(?P<past>last\s+week|earlier\s+this\s+week|the\s+week\s+before|previous\s+week)"
     r"|(?P<within_week>(?:with)?in\s+(?:the\s+)?(?:next\s+)?(?:a|one|1)\s+week)"
     r"|(?P<this>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:work\s*)?week|end\s+of\s+week"
-    r"|this\s+week|later\s+this\s+week|the\s+rest\s+of\s+the\s+week|\beow\b"
+    r"|this\s+w(?:ee)?k|later\s+this\s+week|the\s+rest\s+of\s+the\s+week|\beow\b"
     r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
     r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
 )
@@ -278,11 +284,12 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<next_month>(?:the\s+)?(?:end\s+of\s+)?next\s+month)"
     r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))"
     r"|this\s+month|later\s+this\s+month|later\s+in\s+the\s+month|\beom\b)"
-    r"|(?P<next_quarter>(?:the\s+)?(?:end\s+of\s+)?next\s+quarter)"
-    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+quarter"
+    # "Next year's headcount", "this quarter's plan" name a budget or a plan, not a time.
+    r"|(?P<next_quarter>(?:the\s+)?(?:end\s+of\s+)?next\s+quarter(?!'s))"
+    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+quarter(?!'s)"
     r"|end\s+of\s+q[1-4])"
-    r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year)"
-    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+year"
+    r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
+    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+year(?!'s)"
     r"|end\s+of\s+year))\b"
 )
 _P_DAY_WORDS = _rx(
@@ -309,7 +316,9 @@ _PAST_CUE = re.compile(
     r"\b(?:thanks?\s+(?:you\s+)?(?:again\s+)?for|thank\s+you\s+for|was|were|came|met|spoke"
     r"|talked|had(?!\s+to)|did|interviewed|visited|applied|submitted|received|discussed|mentioned|said"
     r"|promised"
-    r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|last|previously"
+    r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|previously"
+    # "Last" only before a time ("last time", "last Monday"): "your last payslip" is a document.
+    r"|last(?=\s+(?:time|night|week|month|year|quarter|round|[a-z]+day)\b)"
     r"|earlier)\b"
 )
 _FUTURE_CUE = re.compile(
@@ -349,7 +358,21 @@ _NOT_A_DUE_CUE = re.compile(
     r"|on\s+leave)\s+(?:on\s+|until\s+|till\s+|through\s+)?(?:the\s+)?"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
     r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation)"
-    r"\s+(?:until|till|through)\s+(?:the\s+)?)$"
+    r"\s+(?:until|till|through)\s+(?:the\s+)?"
+    # The day of a calendar item called off ("Canceled: Onsite interview @ Tue Nov 24").
+    r"|\bcancel(?:l?ed)?(?:\s+(?:event|invitation|meeting))?\s*:[^:]{0,80}"
+    # After a day no end is stated ("we will send the letter after Sunday").
+    r"|\bafter\s+(?:the\s+)?"
+    # The term a job lasts ("a fixed-term contract until 30 June 2028", "the secondment runs to
+    # March") is not something owed; "return the contract by Friday" is.
+    r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
+    r"|secondment|assignment|placement)\s+(?:until|till|through|to|ending(?:\s+on)?)\s+(?:the\s+)?"
+    r"|\b(?:contract|appointment|secondment|assignment|placement|tenure|funding)\s+(?:which\s+"
+    r"|that\s+)?(?:runs?|running|lasts?|lasting|continues|ends?|ending|expires|finishes)"
+    r"\s+(?:until\s+|till\s+|through\s+|to\s+|on\s+)?(?:the\s+)?"
+    # A budget's own time ("budget stuff at year end", "headcount for next year") is a topic.
+    r"|\b(?:budget(?:s|ing)?|headcount)(?:\s+(?:stuff|things|talks|process|cycle|reviews?"
+    r"|discussions?|decisions?|season))?\s+(?:at|around|during|for)\s+(?:the\s+)?)$"
 )
 # Rarer cues, kept apart behind a substring test so the common case pays nothing for them:
 # the time set aside ("on Monday rather than this week") is not the new one, and a clawback
@@ -376,7 +399,9 @@ _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
 # The end of a named day ("by close of business on Monday", "by EOD Tuesday", "by 5pm Friday")
 # is a deadline on that day: the day's end or hour may stand between the cue and the day.
 _DEADLINE_CUE = re.compile(
-    r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|\bin|prior\s+to|latest"
+    r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|prior\s+to|latest"
+    # "In" as a time ("in the week of"), not a verb booking a slot ("lock in the week of").
+    r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)in"
     r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)"
     r"|\b(?:valid|open|good)\s+(?:through|thru)"
     # "Send it EOD Friday": the end of a day is a deadline with or without "by".
@@ -388,6 +413,25 @@ _DEADLINE_CUE = re.compile(
     # ... and the day's name before its date ("by COB Friday 29/01/2027").
     rf"(?:{_WD_OR_ABBR}\s*,?\s*(?:the\s+)?)?$"
 )
+
+
+# A deadline offered softly after the request ("Monday works if that's doable", "Friday would be
+# great if you can"): the condition makes it the time to have it done, not a slot to pick.
+_SOFT_DEADLINE = re.compile(
+    r"\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
+    r"(?:\s+(?:for\s+(?:us|me)|too))?,?\s+if\s+(?:that'?s|that\s+is|it'?s|it\s+is|you\s+can"
+    r"|possible|doable|at\s+all)"
+)
+
+
+_SPAN_STARTS = ("over ", "the next", "the coming", "next ", "coming ")
+_WINDOW_ASK = re.compile(r"\b(?:availability|available|free|around|calendar|diary|slots?)\b")
+
+
+def _sentence_of(text: str, found: _Found) -> str:
+    start = max(text.rfind(mark, 0, found.start) for mark in ".?!\n")
+    ends = [e for e in (text.find(mark, found.end) for mark in ".?!\n") if e >= 0]
+    return text[start + 1 : min(ends) if ends else len(text)]
 
 
 def normalise(text: str) -> str:
@@ -535,7 +579,20 @@ def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
     return _found(m, day, day, "date.month_day")
 
 
+# A time moved to a month ("delayed to January", "pushed out to March") ends with that month.
+_MOVED_TO = _rx(
+    r"\b(?:delay(?:ed)?|mov(?:e|ed|ing)|push(?:ed|ing)?|postponed|deferred|shift(?:ed)?|bumped"
+    r"|slipp?(?:ed)?|rescheduled|changed|back|out)\s+to\s$"
+)
+
+
 def _h_month_only(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    if (
+        m[1] is None
+        and m.string.endswith("to ", 0, m.start())
+        and not _MOVED_TO.search(m.string, max(0, m.start() - 20), m.start())
+    ):
+        return None
     month_word = re.search(_MONTH, m[0])
     if month_word is None:
         return None
@@ -579,7 +636,7 @@ def _count(
     if "business" in unit or "working" in unit or "work " in unit:
         last = cal.add_business_days(today, n)
         form = "count.business_days"
-    elif unit.startswith("week"):
+    elif unit.startswith(("week", "wk")):
         last = today + timedelta(days=7 * n)
         form = "count.weeks"
     elif unit.startswith("month"):
@@ -609,7 +666,17 @@ def _h_range_count(
     n = max(first, second or 0)
     if n > 400:
         return None
+    if m[0].startswith("for") and not _HELD_FOR.search(m.string, max(0, m.start() - 40), m.start()):
+        return None  # "the trial lasts for 3 days" is a length; "on hold for 3 weeks" ends
     return _count(m, n, _unit_of(m[3]), today, moment, cal)
+
+
+# A freeze or a hold said with its length ("frozen for three weeks", "we'll hold the offer for
+# 5 days") is due when it ends.
+_HELD_FOR = _rx(
+    r"\b(?:frozen|freeze|paused|pause|on\s+hold|on\s+ice|held|hold(?:ing)?|suspended|delayed"
+    r"|postponed|deferred|pushed\s+back|parked|shelved)\s+(?:[\w']+\s+){0,2}$"
+)
 
 
 def _h_next_count(
@@ -838,7 +905,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 # can take ("12/4", "2026-12-04", "the 15th", "3pm", "10:30", "at 3", "q4").
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
-    r"|day|week|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
+    r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
     r"|business|fortnight|\bmin|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
@@ -896,6 +963,8 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> b
     ]
     if not cues or _FUTURE_CUE.search(before):
         return False
+    if _MOVED_TO.search(before):
+        return False  # "the interview was moved to Thursday": the new time is ahead
     relayed = _RELAYED.match(before[cues[-1].start() :])
     return not (relayed and found.form.startswith(_FORWARD_ONLY_FORMS))
 
@@ -917,7 +986,16 @@ def _not_a_due(text: str, found: _Found) -> bool:
 
 
 def _is_deadline(text: str, found: _Found) -> bool:
-    if found.form.startswith("count.") or found.form in ("day.today", "day.tomorrow"):
+    if found.form.startswith("count."):
+        # "Which afternoons are you free over the next fortnight?": a span to pick a slot in is
+        # a window, not a deadline; "within the next fortnight" stays one.
+        return not (
+            text.startswith(_SPAN_STARTS, found.start)
+            and _WINDOW_ASK.search(_sentence_of(text, found))
+        )
+    if found.form in ("day.today", "day.tomorrow"):
+        return True
+    if _SOFT_DEADLINE.match(text, found.end):
         return True
     return bool(_DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]))
 
@@ -974,7 +1052,7 @@ _GATES[_P_PLACEHOLDER] = lambda text: any(
 _NUMERIC_HINT = re.compile(r"\d[/.-]\d")
 _GATES[_P_NUMERIC] = lambda text: bool(_NUMERIC_HINT.search(text))
 _GATES[_P_ISO] = lambda text: "-" in text and bool(_NUMERIC_HINT.search(text))
-_GATES[_P_WEEK_PHRASES] = lambda text: "week" in text or "eow" in text
+_GATES[_P_WEEK_PHRASES] = lambda text: "week" in text or "eow" in text or "wk" in text
 _GATES[_P_MONTH_PHRASES] = lambda text: any(
     map(text.__contains__, ("month", "year", "quarter", "eom", " q"))
 )
@@ -988,7 +1066,7 @@ _TIME_HINT = re.compile(
 _GATES[_P_TIME] = lambda text: bool(_TIME_HINT.search(text))
 # A count's unit always follows a space ("in 3 days", "within two weeks"); "today" and "Monday"
 # hold "day" but no count. Each hint below is a part that every match of its pattern contains.
-_UNIT_HINT = re.compile(r"\s(?:day|week|month|hour)", re.ASCII)
+_UNIT_HINT = re.compile(r"\s(?:day|week|wk|month|hour)", re.ASCII)
 _GATES[_P_RANGE_COUNT] = _GATES[_P_NEXT_COUNT] = lambda text: bool(_UNIT_HINT.search(text))
 _MINUTES_HINT = re.compile(r"\smin(?:ute)?s?\b", re.ASCII)
 _GATES[_P_MINUTES] = lambda text: "half" in text or bool(_MINUTES_HINT.search(text))
@@ -1033,8 +1111,14 @@ def _scan(
             yield found
 
 
-def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) -> list[_Found]:
-    """Give each date the time said next to it; return the times said with no date."""
+def _attach_times(
+    text: str, dates: list[_Found], taken: list[tuple[int, int]], found: list[_Found]
+) -> list[_Found]:
+    """Give each date the time said next to it; return the times said with no date.
+
+    A time beside a date that was set aside (a start date, a cancelled meeting's day, a day
+    past) belongs to that date: it is neither given to another date nor a time of its own.
+    """
     lone: list[_Found] = []
     if not _GATES[_P_TIME](text):
         return lone
@@ -1046,13 +1130,15 @@ def _attach_times(text: str, dates: list[_Found], taken: list[tuple[int, int]]) 
             continue
         near = [
             d
-            for d in dates
+            for d in found
             if d.latest is not None
             and (0 <= m.start() - d.end <= 25 or 0 <= d.start - m.end() <= 25)
             and not re.search(r"[.;!?\n]", text[min(d.end, m.end()) : max(d.start, m.start())])
         ]
         if near:
             target = min(near, key=lambda d: min(abs(m.start() - d.end), abs(d.start - m.end())))
+            if not any(target is d for d in dates):
+                continue
             if target.time is None or said > target.time:
                 target.time = said
         else:
@@ -1149,7 +1235,7 @@ def resolve(
         # In its own sentence it is one of the alternatives ("by end of month, Monday at the
         # latest"), and the later one still wins.
         dates = [d for d in dates if any(_same_sentence(normal, d, b) for b in bounded)]
-    lone_times = _attach_times(normal, dates, taken)
+    lone_times = _attach_times(normal, dates, taken, found)
     if not dates and lone_times and not deadlines_only:
         # "We'll call you at 3": the day it was said, at that time.
         latest_time = max(t.time for t in lone_times if t.time is not None)
