@@ -33,8 +33,11 @@ OUTPUT = ROOT / "src" / "inwriting" / "language" / "rules" / "learned.json"
 # it stood before the second tuning set was written (commit b183f67), with a model trained on the
 # dev split and the first set, read the second set at 0.632 kind accuracy alone and at 0.756,
 # 0.744, 0.722, 0.711, 0.677 with thresholds 0.25, 0.3, 0.35, 0.4, 0.5, turning 12, 11, 7, 6, 4
-# truly neutral statements into something else; 0.3 takes most of the gain.
-THRESHOLD = 0.3
+# truly neutral statements into something else. The fourth round of fresh batches (20-24, heavy in
+# `other`) pointed the other way: on the 89 of its 411 dev items no rule recognised, read before
+# any rule was tuned on them, 0.3 got 60 right, 0.4 got 64 and 0.5 68 (but missed one more no).
+# 0.4 is the compromise; a missed no costs more than a wrong guess.
+THRESHOLD = 0.4
 REGULARISATION = 4.0
 
 

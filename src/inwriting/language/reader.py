@@ -327,6 +327,15 @@ _CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll
 _LETTER_WORDS = re.compile(
     r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing)\b"
 )
+_NOT_TO_YOU = re.compile(
+    r"\bnot\s+(?:to|for|about|meant\s+for)\s+you\b|\bwasn't\s+(?:meant\s+)?for\s+you\b"
+    r"|\bsent\s+(?:to\s+you\s+)?(?:in\s+error|by\s+mistake)"
+)
+_RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
+_FAILED_TEST = re.compile(
+    r"\b(?:test|assessment|exam|quiz|attempt|score|result)\b[^.;!?]*\b(?:unsuccessful|not\s+successful"
+    r"|did\s+not\s+pass|didn't\s+pass|failed)\b"
+)
 _BACK_REFERENCE = re.compile(r"\b(?:it|them|they)\b")
 _OFFER_LETTER = re.compile(r"\b(?:offer\s+letter|written\s+offer|formal\s+offer|contract)\b")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
@@ -422,6 +431,13 @@ def _analyse(normal: str) -> _Analysis:
     # the past ("last year we hired internally") are skipped.
     if _PAST_REPORT.may_match_in(normal, present) and _PAST_REPORT.pattern.search(normal):
         sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
+    # A no said to someone else ("that email went to the night-shift applicants, not to you")
+    # is not a no to the reader.
+    if _NOT_TO_YOU.search(normal):
+        sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
+    # A failed test that may be taken again is not a no to the application.
+    if _RETAKE.search(normal):
+        sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
     if _REJECTION_CONDITION.search(normal):
         rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
     else:
