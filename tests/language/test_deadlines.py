@@ -634,3 +634,89 @@ def test_a_time_beside_a_day_set_aside_is_not_a_time_today() -> None:
 def test_a_span_to_pick_a_slot_in_is_no_deadline(text: str, expected: date | None) -> None:
     found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
     assert (found.latest if found else None) == expected
+
+
+def _deadline(text: str) -> date | None:
+    found = resolve(text, WED, BusinessCalendar(), deadlines_only=True)
+    return found.latest if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We are extending your placement by three months.", None),
+        ("The client would like an extension by six months.", None),
+        ("We've extended the offer deadline by a week.", date(2026, 11, 25)),
+        ("Please reply by two weeks from now.", date(2026, 12, 2)),
+    ],
+)
+def test_what_a_contract_is_extended_by_is_a_length(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+def test_an_extension_length_does_not_outrun_the_signing_deadline() -> None:
+    text = (
+        "We'd like to extend your fixed-term contract by six months, to 30 June 2027. "
+        "Could you sign the extension letter by 31 December?"
+    )
+    assert _deadline(text) == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This offer expires one week from today.", date(2026, 11, 25)),
+        ("We'll decide ten days from now.", date(2026, 11, 28)),
+        ("The offer is open for 2 weeks from today.", date(2026, 12, 2)),
+        ("You'll hear from us three business days from today.", date(2026, 11, 23)),
+    ],
+)
+def test_a_count_from_today_is_that_day(text: str, expected: date) -> None:
+    assert due(text) == expected
+    assert _deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sorry, today's interview is cancelled. We will reschedule and inform you.", None),
+        ("Friday's call has been postponed; we'll be in touch.", None),
+        ("The interview scheduled for Thursday has been cancelled and will be rebooked.", None),
+        ("The call booked for the 20th was called off.", None),
+        ("The interview scheduled for Thursday is confirmed.", date(2026, 11, 19)),
+        ("The interview scheduled for Thursday has been moved to Monday.", date(2026, 11, 23)),
+        ("Today's deadline still stands.", date(2026, 11, 18)),
+    ],
+)
+def test_the_day_of_something_called_off_is_not_due(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Counsel needs your three latest pay stubs. Tuesday next week at the latest, please.",
+            date(2026, 11, 24),
+        ),
+        ("Send the signed form Friday at the latest.", date(2026, 11, 20)),
+        ("We'd like to meet Tuesday next week.", None),
+    ],
+)
+def test_a_day_at_the_latest_is_a_deadline(text: str, expected: date | None) -> None:
+    assert _deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("We thought we'd have an answer for you today, but it'll be a bit longer.", None),
+        ("We hoped to decide on Monday, but the owners are away.", None),
+        ("We expected to finish today, but it'll be Friday now.", date(2026, 11, 20)),
+        ("We hope to have an answer for you today.", date(2026, 11, 18)),
+    ],
+)
+def test_an_expectation_that_fell_through_is_not_the_new_due(
+    text: str, expected: date | None
+) -> None:
+    assert due(text) == expected

@@ -215,6 +215,10 @@ _P_RANGE_COUNT = _rx(
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
+# "One week from today", "ten days from now": counted from the day it is said.
+_P_FROM_TODAY = _rx(
+    rf"\b({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})\s+from\s+(?:today|now)\b"
+)
 _P_BARE_COUNT = _rx(
     rf"\b({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+((?:business|working)\s+days?)\b(?!\s+ago)"
 )
@@ -394,6 +398,21 @@ _NOT_A_DUE_LIST = re.compile(
     r"\b(?:closed|unavailable|not\s+available|cancel(?:led|ed)?|off" + _NOT_LEAVING + ")"
     rf"\s+(?:on\s+)?(?:the\s+)?{_WD}(?:\s*(?:,|and|or|&)\s*{_WD})*\s*(?:,|and|or|&)\s*$"
 )
+# The day of something booked and then called off ("today's interview is cancelled", "the
+# interview scheduled for Thursday has been cancelled and will be rebooked").
+_SCHEDULED_FOR = re.compile(
+    r"\b(?:scheduled|booked|planned|set|arranged|slated|fixed)\s+(?:for|on)\s+(?:the\s+)?$"
+)
+_CALLED_OFF_AFTER = re.compile(
+    r"[^.;!?\n]{0,100}?\b(?:cancel(?:l?ed)?|called\s+off|postponed|rescheduled|won't\s+(?:go\s+ahead|happen)"
+    r"|(?:is|has\s+been|have\s+been|was)\s+(?:moved|pushed|put\s+on\s+hold|delayed))\b"
+)
+# An expectation that fell through ("we thought we'd have an answer today, but ...").
+_DASHED_HOPE = re.compile(
+    r"\b(?:thought|expected|hoped|had\s+hoped|were\s+hoping|was\s+hoping|anticipated|intended"
+    r"|(?:was|were)\s+(?:supposed|meant|due)\s+to)\b"
+)
+_BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
 _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
 # The end of a named day ("by close of business on Monday", "by EOD Tuesday", "by 5pm Friday")
@@ -668,7 +687,17 @@ def _h_range_count(
         return None
     if m[0].startswith("for") and not _HELD_FOR.search(m.string, max(0, m.start() - 40), m.start()):
         return None  # "the trial lasts for 3 days" is a length; "on hold for 3 weeks" ends
+    if m[0].startswith("by") and "exten" in m.string:
+        before = m.string[max(0, m.start() - 60) : m.start()]
+        if _EXTENDED.search(before) and not _EXTENDED_DEADLINE.search(before):
+            return None  # "extend your contract by six months": how much longer, not a due
     return _count(m, n, _unit_of(m[3]), today, moment, cal)
+
+
+# What a contract or a job is extended by is a length ("extend your contract by six months");
+# a deadline or an offer extended by a week still ends then.
+_EXTENDED = _rx(r"\bexten(?:d|ds|ded|ding|sion)\b")
+_EXTENDED_DEADLINE = _rx(r"\b(?:deadline|offer|date|window|expiry|time\s+to)\b")
 
 
 # A freeze or a hold said with its length ("frozen for three weeks", "we'll hold the offer for
@@ -890,6 +919,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_FORTNIGHT, _h_fortnight),
     (_P_FUZZY_COUNT, _h_fuzzy_count),
     (_P_NEXT_COUNT, _h_next_count),
+    (_P_FROM_TODAY, _h_range_count),
     (_P_RANGE_COUNT, _h_range_count),
     (_P_BARE_COUNT, _h_range_count),
     (_P_WEEK_PHRASES, _h_week_phrases),
@@ -978,6 +1008,17 @@ def _not_a_due(text: str, found: _Found) -> bool:
         return True
     if any(map(before.__contains__, _SET_ASIDE_HINTS)) and _SET_ASIDE_CUE.search(before):
         return True
+    if (
+        text.startswith("'s", found.end)
+        or (before.endswith(("for ", "on ", "the ")) and _SCHEDULED_FOR.search(before))
+    ) and _CALLED_OFF_AFTER.match(text, found.end):
+        return True  # "today's interview is cancelled", "the call set for Thursday is postponed"
+    if (
+        "but" in text[found.end : found.end + 45]
+        and _DASHED_HOPE.search(before)
+        and _BUT_AFTER.match(text, found.end)
+    ):
+        return True  # "we thought we'd have an answer for you today, but ...": the old hope
     if found.form == "weekday.bare" and _NOT_A_DUE_LIST.search(
         text[max(0, found.start - 60) : found.start]
     ):
@@ -995,8 +1036,8 @@ def _is_deadline(text: str, found: _Found) -> bool:
         )
     if found.form in ("day.today", "day.tomorrow"):
         return True
-    if _SOFT_DEADLINE.match(text, found.end):
-        return True
+    if _SOFT_DEADLINE.match(text, found.end) or _AT_THE_LATEST.match(text, found.end):
+        return True  # "Monday works if that's doable", "Tuesday next week at the latest"
     return bool(_DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]))
 
 
@@ -1071,6 +1112,7 @@ _GATES[_P_RANGE_COUNT] = _GATES[_P_NEXT_COUNT] = lambda text: bool(_UNIT_HINT.se
 _MINUTES_HINT = re.compile(r"\smin(?:ute)?s?\b", re.ASCII)
 _GATES[_P_MINUTES] = lambda text: "half" in text or bool(_MINUTES_HINT.search(text))
 _GATES[_P_PUSH_BACK] = lambda text: "back" in text
+_GATES[_P_FROM_TODAY] = lambda text: " from " in text and bool(_UNIT_HINT.search(text))
 _WEEK_OF_HINT = re.compile(r"week\s+(?:of|com|beg|sta)|w/c|w\.c\.", re.ASCII)
 _GATES[_P_WEEK_OF] = lambda text: bool(_WEEK_OF_HINT.search(text))
 _NTH_HINT = re.compile(r"\d(?:st|nd|rd|th)", re.ASCII)
