@@ -123,3 +123,30 @@ def test_neutral_language_is_never_guessed() -> None:
     reading = read("If selected, you would report to the head of finance.", AT, "email")
     assert reading.kind == "other"
     assert not any(s.startswith("learned.") for s in reading.signals)
+
+
+def test_a_sentence_that_turns_is_not_courtesy() -> None:
+    assert learned.features("Thank you for your time.", "email") == ["ch:email"]
+    turned = learned.features("Thanks for applying, but we went another way.", "email")
+    assert "went" in turned and "another" in turned
+
+
+def _three_kinds(rejection: float, delay: float) -> learned.Model:
+    """A model whose only word, "hmm", gives these scores (softmax over three kinds)."""
+    return learned.Model(
+        kinds=("delay", "other", "rejection"),
+        idf={"hmm": 1.0, "ok": 1.0},
+        weights={"hmm": (delay, 0.0, rejection), "ok": (0.0, 0.0, 0.0)},
+        intercepts=(0.0, 0.0, 0.0),
+        threshold=0.4,
+    )
+
+
+def test_a_no_needs_less_certainty_than_other_guesses() -> None:
+    # Probabilities near 0.36 / 0.33 / 0.31: the top kind is below the general 40% bar.
+    text = "hmm ok"
+    as_no = learned.guess(text, "email", using=_three_kinds(rejection=0.15, delay=0.0))
+    assert as_no is not None and as_no.kind == "rejection"
+    assert learned.REJECTION_THRESHOLD <= as_no.probability < 0.4
+    as_delay = learned.guess(text, "email", using=_three_kinds(rejection=0.0, delay=0.15))
+    assert as_delay is None

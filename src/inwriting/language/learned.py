@@ -44,6 +44,9 @@ def channel_token(channel: str | None) -> str:
 # you; they are left out of what it learns from and what it reads.
 _SENTENCE = re.compile(r"[.!?;\n]+")
 _COURTESY = re.compile(
+    # A sentence that turns ("thank you for applying, but we have decided…") is not courtesy.
+    r"(?![^.!?;\n]*\b(?:but|however|unfortunately|regret|regrettably|sadly|not|no\s+longer|decided"
+    r"|although|though)\b|[^.!?;\n]*n't\b)"
     r"\s*(?:"
     r"(?:hi|hello|hey|dear|good\s+(?:morning|afternoon|evening))\b[\w\s,'-]{0,30}"
     r"|(?:many\s+)?thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?(?:\s+again)?"
@@ -76,6 +79,10 @@ def features(text: str, channel: str | None = None) -> list[str]:
     pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     return [*words, *pairs, channel_token(channel)]
 
+
+# A missed no costs the user more than a wrong guess (they wait on an application that is
+# over), so a guess of `rejection` needs less certainty than the others.
+REJECTION_THRESHOLD = 0.3
 
 # A guess needs words the model knows: at least this many, and at least this share of the
 # statement's words. Junk, another language or a string of codes gets no guess.
@@ -145,13 +152,20 @@ def model() -> Model | None:
     )
 
 
-def guess(text: str, channel: str | None = None) -> Guess | None:
-    """The model's kind for a statement no rule recognised, when it is sure enough; else None."""
-    current = model()
+def guess(text: str, channel: str | None = None, using: Model | None = None) -> Guess | None:
+    """The model's kind for a statement no rule recognised, when it is sure enough; else None.
+
+    `using` replaces the shipped model (for tests)."""
+    current = using or model()
     if current is None:
         return None
     result = current.guess(text, channel)
-    if result.kind not in GUESSABLE or result.probability < current.threshold:
+    threshold = (
+        min(current.threshold, REJECTION_THRESHOLD)
+        if result.kind == "rejection"
+        else (current.threshold)
+    )
+    if result.kind not in GUESSABLE or result.probability < threshold:
         return None
     if result.known_words < MIN_KNOWN_WORDS or result.known_share < MIN_KNOWN_SHARE:
         return None
