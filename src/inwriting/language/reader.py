@@ -313,8 +313,8 @@ _REJECTION_CONDITION = re.compile(
     r"\bif\s+you\s+(?:have\s+not|haven't|do\s+not|don't)\s+(?:heard|hear)\b[^.;!?]*"
     r"|\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
     # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
-    r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+not"
-    r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)\b"
+    r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+(?:not"
+    r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)|unsuccessful)\b"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -614,6 +614,7 @@ def _explain(
     deadline: Deadline | None,
     follow_up: date | None,
     guess: learned.Guess | None = None,
+    arbitrated: learned.Guess | None = None,
 ) -> str:
     text = KIND_TEXT[kind]
     parts = [text.means]
@@ -631,6 +632,11 @@ def _explain(
         parts.append(f'Why: "{phrase}". {rule.reason}')
     elif kind == "other" and analysis.neutral:
         parts.append(analysis.neutral[0].reason)
+    if arbitrated is not None:
+        parts.append(
+            "It also has words of another kind; weighing the whole statement, the reader's "
+            "learned model reads it as this one. Check it yourself."
+        )
     if kind == "verbal_offer" and "terms" in analysis.fired:
         parts.append("Terms said out loud or without the letter still leave it a verbal offer.")
     parts.append(_due_words(deadline, kind))
@@ -642,6 +648,14 @@ def _explain(
             "with its terms counts, so keep your search going until it arrives and is signed."
         )
     return " ".join(p for p in parts if p)
+
+
+def _fired_kinds(analysis: _Analysis, decided: str) -> set[str]:
+    """The kinds whose phrase rules fired, with an offer counted as the kind it was decided as."""
+    kinds = {k for k in analysis.fired if k not in _PSEUDO_KINDS and k != "offer"}
+    if "offer" in analysis.fired:
+        kinds.add(decided if decided in ("verbal_offer", "written_offer") else "verbal_offer")
+    return kinds
 
 
 # Rules that describe an offer's details, not a kind of their own.
@@ -743,6 +757,18 @@ def _read_statement(
         guess = learned.guess(" . ".join(analysis.kept), channel)
         if guess is not None:
             kind = guess.kind
+    arbitrated: learned.Guess | None = None
+    if guesses and guess is None:
+        candidates = _fired_kinds(analysis, kind)
+        if len(candidates) > 1:
+            # Words of several kinds: the contract's order picks the first, but statements
+            # often carry a second kind's words in passing ("sorry for the delay, the next
+            # round is Thursday"); the learned model weighs the whole statement.
+            arbitrated = learned.arbitrate(" . ".join(analysis.kept), channel, candidates)
+            if arbitrated is not None and arbitrated.kind != kind:
+                kind = arbitrated.kind
+            else:
+                arbitrated = None
     deadline: Deadline | None = None
     if kind not in UNDATED_KINDS and moment is not None:
         deadline = resolve(
@@ -761,7 +787,7 @@ def _read_statement(
                 follow_up = policy_due(moment.date(), cal, policy)
         except (OverflowError, ValueError):
             follow_up = None  # the end of the calendar (year 9999): no day to follow up on
-    explanation = _explain(kind, analysis, deadline, follow_up, guess)
+    explanation = _explain(kind, analysis, deadline, follow_up, guess, arbitrated)
     if truncated:
         explanation += f" Only the first {MAX_CHARS:,} characters were read."
     if moment is None:
@@ -770,6 +796,8 @@ def _read_statement(
     signals += [rule.id for rule in analysis.neutral]
     if guess is not None:
         signals.append(f"learned.{kind}")
+    if arbitrated is not None:
+        signals.append("learned.arbitrated")
     if deadline is not None:
         signals += [f"due.{form}" for form in deadline.forms]
     return Reading(
@@ -780,5 +808,5 @@ def _read_statement(
         follow_up_on=follow_up,
         explanation=explanation,
         signals=tuple(dict.fromkeys(signals)),
-        confident=guess is None and _confident(kind, analysis, deadline),
+        confident=guess is None and arbitrated is None and _confident(kind, analysis, deadline),
     )
