@@ -720,3 +720,69 @@ def test_an_expectation_that_fell_through_is_not_the_new_due(
     text: str, expected: date | None
 ) -> None:
     assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "We're still finalising graduate numbers for next year, so now mid next week.",
+            date(2026, 11, 25),
+        ),
+        ("Our hiring plans for the next quarter are not set.", None),
+        ("We'll decide by the end of next year.", date(2027, 12, 31)),
+    ],
+)
+def test_a_year_planned_for_is_a_topic_not_a_due(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Please complete your video interview by 23:59 on Sunday 11 July.", date(2027, 7, 11)),
+        ("Please return the form by 17:00 on Friday.", date(2026, 11, 20)),
+        ("We spoke at 10:30 on Friday 13 November about the role.", None),
+    ],
+)
+def test_a_time_then_on_then_the_day_is_a_deadline_on_that_day(
+    text: str, expected: date | None
+) -> None:
+    assert _deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The CFO got pulled into a year-end issue, so we'll have to reschedule.", None),
+        ("Month-end processing has the team tied up; we'll be in touch.", None),
+        ("We'll have an answer by year-end.", date(2026, 12, 31)),
+    ],
+)
+def test_period_end_naming_work_is_not_a_date(text: str, expected: date | None) -> None:
+    assert due(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Could you send me a few windows over the next two weeks for a final chat?", None),
+        ("Send me some times over the next 10 days that suit you.", None),
+        ("Please send your availability within the next two weeks.", date(2026, 12, 2)),
+        ("Please send the signed contract over the next two weeks.", date(2026, 12, 2)),
+    ],
+)
+def test_a_span_to_pick_a_slot_in_is_not_a_deadline(text: str, expected: date | None) -> None:
+    assert _deadline(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Further to our call this morning, I'm pleased to confirm your appointment.", None),
+        ("Following our conversation this morning, here is the offer.", None),
+        ("I'll send the contract after our call this morning.", date(2026, 11, 18)),
+    ],
+)
+def test_this_morning_after_our_call_is_past(text: str, expected: date | None) -> None:
+    assert due(text) == expected

@@ -150,3 +150,38 @@ def test_a_no_needs_less_certainty_than_other_guesses() -> None:
     assert learned.REJECTION_THRESHOLD <= as_no.probability < 0.4
     as_delay = learned.guess(text, "email", using=_three_kinds(rejection=0.0, delay=0.15))
     assert as_delay is None
+
+
+def _leaning(kind: str) -> learned.Model:
+    """A model that reads every statement as `kind` (its intercept), knowing the usual words."""
+    kinds = ("delay", "next_step", "other", "promise", "rejection")
+    words = ["everybody's", "out", "for", "the", "holiday", "so", "i'll", "call", "you", "monday"]
+    return learned.Model(
+        kinds=kinds,
+        idf={w: 1.0 for w in words},
+        weights={w: (0.0,) * len(kinds) for w in words},
+        intercepts=tuple(3.0 if k == kind else 0.0 for k in kinds),
+        threshold=0.4,
+    )
+
+
+def test_the_model_chooses_between_kinds_whose_rules_both_fired(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = "Everybody's out for the holiday, so I'll call you Monday."
+    by_rules = read(text, AT, "email", guesses=False)
+    assert by_rules.kind == "delay"  # the contract's order: a delay's words come first
+    monkeypatch.setattr(learned, "model", lambda: _leaning("promise"))
+    reading = read(text, AT, "email")
+    assert reading.kind == "promise"
+    assert "learned.arbitrated" in reading.signals
+    assert not reading.confident
+    assert "words of another kind" in reading.explanation
+    monkeypatch.setattr(learned, "model", lambda: _leaning("delay"))
+    assert "learned.arbitrated" not in read(text, AT, "email").signals
+
+
+def test_a_no_is_never_overruled() -> None:
+    model = _leaning("promise")
+    assert learned.arbitrate("hmm", "email", {"rejection", "promise"}, using=model) is None
+    assert learned.arbitrate("hmm", "email", {"written_offer", "promise"}, using=model) is None

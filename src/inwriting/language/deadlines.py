@@ -281,19 +281,31 @@ _P_WEEK_PHRASES = _rx(
     r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
     r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
 )
+# "Year-end", "month-end", "quarter-end" before a piece of work ("a year-end issue", "month-end
+# close") name the work, not a time.
+_PERIOD_END_WORK = (
+    r"(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures"
+    r"|process(?:es|ing)?|freeze|crunch|issues?|problems?|matters?|work|workload|stuff|rush"
+    r"|pressures?|priorities|tasks?|activities|planning|payroll|stocktake|commitments)\b)"
+)
 _P_MONTH_PHRASES = _rx(
     r"\b(?:(?P<past>last\s+month|last\s+year|last\s+quarter)"
     r"|(?P<early_next_month>(?:early|the\s+beginning\s+of|beginning\s+of|start\s+of"
     r"|the\s+start\s+of)\s+next\s+month)"
     r"|(?P<next_month>(?:the\s+)?(?:end\s+of\s+)?next\s+month)"
-    r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))"
-    r"|this\s+month|later\s+this\s+month|later\s+in\s+the\s+month|\beom\b)"
+    r"|(?P<month>(?:the\s+)?end\s+of\s+(?:the|this)\s+month|end\s+of\s+month|month[\s-]end"
+    + _PERIOD_END_WORK
+    + r"|this\s+month|later\s+this\s+month|later\s+in\s+the\s+month|\beom\b)"
     # "Next year's headcount", "this quarter's plan" name a budget or a plan, not a time.
     r"|(?P<next_quarter>(?:the\s+)?(?:end\s+of\s+)?next\s+quarter(?!'s))"
-    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+quarter(?!'s)"
+    r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end"
+    + _PERIOD_END_WORK
+    + r"|this\s+quarter(?!'s)"
     r"|end\s+of\s+q[1-4])"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
-    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures|process|freeze|crunch))|this\s+year(?!'s)"
+    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
+    + _PERIOD_END_WORK
+    + r"|this\s+year(?!'s)"
     r"|end\s+of\s+year))\b"
 )
 _P_DAY_WORDS = _rx(
@@ -392,6 +404,11 @@ _CAUSE_CLAUSE = re.compile(
     r"\s*(?:(?:due|owing)\s+to\s+(?:the|a|an|our|your|their|its|this|these|some|high|heavy|current"
     r"|recent|ongoing|unforeseen|unexpected)\s|because\s+of\s|on\s+account\s+of\s)"
 )
+# What is planned for a year or a quarter ("graduate numbers for next year") names a topic.
+_PLANNING_FOR = re.compile(
+    r"\b(?:numbers|figures|intake|hiring|plans?|planning|forecasts?|targets?|roles|positions"
+    r"|programmes?|programs?|cohorts?|allocations?|requirements)\s+(?:for|in)\s+(?:the\s+)?$"
+)
 _SET_ASIDE_HINTS = ("than", "instead", "leave", "resign", "quit", "depart")
 # The later days of such a list ("closed Thursday and Friday") are no dues either.
 _NOT_A_DUE_LIST = re.compile(
@@ -427,7 +444,7 @@ _DEADLINE_CUE = re.compile(
     r"|(?=\b(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\W))"
     r"\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?"
     r"(?:(?:(?:the\s+)?(?:business\s+)?day|business|play|cob|eod|eob|c\.o\.b\.?"
-    r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|noon|midday|midnight)"
+    r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}|noon|midday|midnight)"
     r"(?:\s+(?:(?!at\b)[a-z]{1,3}t|utc|gmt))?\s*,?\s*(?:on\s+)?(?:the\s+)?)?"
     # ... and the day's name before its date ("by COB Friday 29/01/2027").
     rf"(?:{_WD_OR_ABBR}\s*,?\s*(?:the\s+)?)?$"
@@ -443,8 +460,12 @@ _SOFT_DEADLINE = re.compile(
 )
 
 
+# "Within the next two weeks" is a deadline even in an availability ask ("the next" may start it).
+_WITHIN_BEFORE = re.compile(r"\b(?:with)?in\s+$")
 _SPAN_STARTS = ("over ", "the next", "the coming", "next ", "coming ")
-_WINDOW_ASK = re.compile(r"\b(?:availability|available|free|around|calendar|diary|slots?)\b")
+_WINDOW_ASK = re.compile(
+    r"\b(?:availability|available|free|around|calendar|diary|slots?|windows?|times|dates|options)\b"
+)
 
 
 def _sentence_of(text: str, found: _Found) -> str:
@@ -966,6 +987,12 @@ _DONE_THIS_MORNING = re.compile(
     r"\b(?:[a-z]+(?<!e)ed|(?:'ve|have|has)\s+(?:already\s+|just\s+)?(?:put|sent|spoken|met|heard|had"
     r"|been|got|seen|told|given|caught|made|done|[a-z]+(?<!e)ed))\s+(?:\S+\s+){0,8}(?<!for\s)$"
 )
+# "Further to / following / after our call this morning": the conversation it refers back to.
+_AFTER_OUR_CALL = re.compile(
+    r"\b(?:further\s+to|following(?:\s+up\s+on)?|after)\s+(?:our|your|my|the|today's)\s+"
+    r"(?:(?:phone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
+    r"|interview|talk)\s+$"
+)
 _FORWARD_ONLY_FORMS = ("week.", "weekday.next_week", "weekday.this", "month.", "quarter.")
 
 
@@ -977,6 +1004,12 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> b
         return True
     if found.form.startswith("count.") and _AHEAD_FROM_NOW.match(text, found.start):
         return False  # "promised me feedback in the next few days": counted from now
+    if (
+        text.startswith("this morning", found.start)
+        and _AFTER_OUR_CALL.search(before)
+        and not _FUTURE_CUE.search(before)
+    ):
+        return True  # "Further to our call this morning, ...": the call is behind us
     if (
         text.startswith("this morning", found.start)
         and _DONE_THIS_MORNING.search(before)
@@ -1006,6 +1039,8 @@ def _not_a_due(text: str, found: _Found) -> bool:
         return True
     if _CAUSE_CLAUSE.match(before):
         return True
+    if found.form.startswith(("year.", "quarter.")) and _PLANNING_FOR.search(before):
+        return True  # "finalising graduate numbers for next year": the year is the topic
     if any(map(before.__contains__, _SET_ASIDE_HINTS)) and _SET_ASIDE_CUE.search(before):
         return True
     if (
@@ -1032,6 +1067,7 @@ def _is_deadline(text: str, found: _Found) -> bool:
         # a window, not a deadline; "within the next fortnight" stays one.
         return not (
             text.startswith(_SPAN_STARTS, found.start)
+            and not _WITHIN_BEFORE.search(text, max(0, found.start - 8), found.start)
             and _WINDOW_ASK.search(_sentence_of(text, found))
         )
     if found.form in ("day.today", "day.tomorrow"):
