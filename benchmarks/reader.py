@@ -80,6 +80,18 @@ def kind_name(reading: Any) -> str:
 # ------------------------------------------------------------------ scoring
 
 
+def must_be_zero(items: list[Item], got: list[str]) -> tuple[int, int]:
+    """Written offers reported where there was none, and rejections missed."""
+    false_offers = sum(
+        g == "written_offer" and i["kind"] != "written_offer"
+        for i, g in zip(items, got, strict=True)
+    )
+    missed = sum(
+        i["kind"] == "rejection" and g != "rejection" for i, g in zip(items, got, strict=True)
+    )
+    return false_offers, missed
+
+
 def score_kinds(items: list[Item], got: list[str]) -> None:
     """Kind accuracy, the per-kind table and the two must-be-zero figures."""
     right = sum(item["kind"] == kind for item, kind in zip(items, got, strict=True))
@@ -96,13 +108,7 @@ def score_kinds(items: list[Item], got: list[str]) -> None:
     unknown = Counter(g for g in got if g not in KINDS)
     if unknown:
         print(f"kinds outside the contract: {dict(unknown)}")
-    false_offers = sum(
-        g == "written_offer" and i["kind"] != "written_offer"
-        for i, g in zip(items, got, strict=True)
-    )
-    missed = sum(
-        i["kind"] == "rejection" and g != "rejection" for i, g in zip(items, got, strict=True)
-    )
+    false_offers, missed = must_be_zero(items, got)
     print(f"\nfalse written offers: {false_offers} (must be 0)")
     print(f"missed rejections:    {missed} (must be 0)\n")
 
@@ -129,13 +135,7 @@ def compare_backup(read: Callable[..., Any], items: list[Item], got: list[str]) 
     print("missed rejections):")
     for name, kinds in (("rules alone", alone), ("rules + learned back-up", got)):
         right = sum(i["kind"] == k for i, k in zip(items, kinds, strict=True))
-        false_offers = sum(
-            k == "written_offer" and i["kind"] != "written_offer"
-            for i, k in zip(items, kinds, strict=True)
-        )
-        missed = sum(
-            i["kind"] == "rejection" and k != "rejection" for i, k in zip(items, kinds, strict=True)
-        )
+        false_offers, missed = must_be_zero(items, kinds)
         print(f"  {name:<26}{right / len(items):>7.3f}{false_offers:>4}{missed:>4}")
     print()
 
@@ -150,13 +150,7 @@ def by_batch(items: list[Item], readings: list[Any]) -> None:
         mine = [i for i, _ in pairs]
         right = sum(i["kind"] == k for i, k in zip(mine, kinds, strict=True))
         due = due_accuracy(mine, [r.due for _, r in pairs])[0]
-        false_offers = sum(
-            k == "written_offer" and i["kind"] != "written_offer"
-            for i, k in zip(mine, kinds, strict=True)
-        )
-        missed = sum(
-            i["kind"] == "rejection" and k != "rejection" for i, k in zip(mine, kinds, strict=True)
-        )
+        false_offers, missed = must_be_zero(mine, kinds)
         print(
             f"  batch {batch:<3}{len(mine):>5} items{right / len(mine):>8.3f}{due:>7.3f}"
             f"{false_offers:>4}{missed:>4}"
