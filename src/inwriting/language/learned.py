@@ -133,9 +133,10 @@ class Model:
         values = {f: (1.0 + math.log(n)) * self.idf[f] for f, n in counts.items()}
         norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
         scores = list(self.intercepts)
+        weights = self.weights
         for feature, value in values.items():
-            for i, weight in enumerate(self.weights[feature]):
-                scores[i] += weight * value / norm
+            scale = value / norm
+            scores = [s + w * scale for s, w in zip(scores, weights[feature], strict=True)]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)

@@ -133,6 +133,13 @@ class Rule:
         `_candidates`). The leftmost match wins, and at the same place the earlier alternative:
         as in the combined pattern, so the phrase quoted to the user is the same.
         """
+        if len(hits) == 1 and not self.ungated:
+            # The common case: one alternative passed its gate.
+            part = self.parts[next(iter(hits))]
+            for clause in part.rest:
+                if clause.isdisjoint(present):
+                    return None
+            return part.pattern.search(text)
         best: re.Match[str] | None = None
         for number in sorted(hits.union(self.ungated)) if self.ungated else sorted(hits):
             part = self.parts[number]
