@@ -113,22 +113,22 @@ def score_kinds(items: list[Item], got: list[str]) -> None:
     print(f"missed rejections:    {missed} (must be 0)\n")
 
 
+def read_item(read: Callable[..., Any], item: Item, **options: Any) -> Any:
+    """The reading of one corpus item, as the contract calls the reader."""
+    return read(
+        item["text"],
+        datetime.fromisoformat(item["at"]),
+        item["channel"],
+        calendar=calendar_for(item),
+        locale=item["locale"],
+        **options,
+    )
+
+
 def compare_backup(read: Callable[..., Any], items: list[Item], got: list[str]) -> None:
     """The phrase rules alone against the rules with the learned back-up, on the same items."""
     try:
-        alone = [
-            kind_name(
-                read(
-                    item["text"],
-                    datetime.fromisoformat(item["at"]),
-                    item["channel"],
-                    calendar=calendar_for(item),
-                    locale=item["locale"],
-                    guesses=False,
-                )
-            )
-            for item in items
-        ]
+        alone = [kind_name(read_item(read, item, guesses=False)) for item in items]
     except TypeError:  # a reader without the learned back-up
         return
     print("phrase rules alone vs with the learned back-up (kind accuracy, false written offers,")
@@ -323,16 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     reader_due: tuple[float, float] | None = None
     if read is not None:
         start = time.perf_counter()
-        readings = [
-            read(
-                item["text"],
-                datetime.fromisoformat(item["at"]),
-                item["channel"],
-                calendar=calendar_for(item),
-                locale=item["locale"],
-            )
-            for item in items
-        ]
+        readings = [read_item(read, item) for item in items]
         per_item_ms = (time.perf_counter() - start) * 1000 / len(items)
         compare_backup(read, items, [kind_name(r) for r in readings])
         score_kinds(items, [kind_name(r) for r in readings])

@@ -76,8 +76,13 @@ def training_items() -> list[dict[str, Any]]:
 
 def train(items: list[dict[str, Any]]) -> dict[str, Any]:
     """Fit the model; its weights as the JSON the reader loads."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise SystemExit(
+            "training needs scikit-learn: .venv/bin/pip install -e '.[test]'"
+        ) from None
 
     from inwriting.language.learned import features
 

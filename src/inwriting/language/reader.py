@@ -243,9 +243,6 @@ def _load_rules(path: Traversable = RULES_FILE) -> tuple[dict[str, KindText], tu
 
 # Compiled once, at import: the reader is called thousands of times a second.
 KIND_TEXT, RULES = _load_rules()
-_RULES_BY_KIND: dict[str, tuple[Rule, ...]] = {
-    kind: tuple(r for r in RULES if r.kind == kind) for kind in dict.fromkeys(r.kind for r in RULES)
-}
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
 
 
