@@ -961,6 +961,21 @@ _ANY_HINT = re.compile(
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
+# The hint's plain-word alternatives (no digit, no word boundary): one of them as a substring is
+# a match, and most statements with a date hold one ("day" alone is in every weekday), so a few
+# substring tests settle them before the regex tries its fifty alternatives at every position.
+_PLAIN_HINTS = (
+    "day", "week", "month", "year", "hour", "tomorrow", "tonight", "noon", "morning",
+    "afternoon", "evening", "night", "business", "fortnight", "quarter", "midday", "lunchtime",
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    "wk", "eod", "cob", "eob", "eom", "eow", "tmr", "tba", "tbd",
+)  # fmt: skip
+assert all(_ANY_HINT.fullmatch(word) for word in _PLAIN_HINTS)
+
+
+def _has_hint(text: str) -> bool:
+    """Whether `_ANY_HINT` matches somewhere in `text`."""
+    return any(map(text.__contains__, _PLAIN_HINTS)) or _ANY_HINT.search(text) is not None
 
 
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
@@ -1283,7 +1298,7 @@ def resolve(
     if not isinstance(text, str) or not text:
         return None
     normal = normalise(text[:MAX_CHARS])
-    if not _ANY_HINT.search(normal):
+    if not _has_hint(normal):
         return None
     try:
         found = list(_scan(normal, today, moment, cal, locale or "en-US"))

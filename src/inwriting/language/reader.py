@@ -9,7 +9,7 @@ clock, and it never raises on any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from importlib import resources
@@ -126,8 +126,11 @@ class Rule:
     parts: tuple[_Part, ...] = ()
     ungated: frozenset[int] = frozenset()  # alternatives with no word gate: always considered
 
-    def first_match(self, text: str, present: set[str], hits: set[int]) -> re.Match[str] | None:
-        """The match `pattern.search(text)` would give, searching only alternatives that can match.
+    def first_match(
+        self, text: str, present: set[str], hits: set[int], pos: int = 0
+    ) -> re.Match[str] | None:
+        """The match `pattern.search(text, pos)` would give, searching only alternatives that can
+        match.
 
         `hits` are the alternatives whose strongest gate holds a literal of the statement (see
         `_candidates`). The leftmost match wins, and at the same place the earlier alternative:
@@ -139,7 +142,7 @@ class Rule:
             for clause in part.rest:
                 if clause.isdisjoint(present):
                     return None
-            return part.pattern.search(text)
+            return part.pattern.search(text, pos)
         best: re.Match[str] | None = None
         for number in sorted(hits.union(self.ungated)) if self.ungated else sorted(hits):
             part = self.parts[number]
@@ -154,10 +157,25 @@ class Rule:
                         break
                 if missing:
                     continue
-            found = part.pattern.search(text)
+            found = part.pattern.search(text, pos)
             if found is not None and (best is None or found.start() < best.start()):
                 best = found
         return best
+
+    def matches(self, text: str, present: set[str], hits: set[int]) -> Iterator[re.Match[str]]:
+        """The matches `pattern.finditer(text)` would give, in order, searching only the
+        alternatives that can match (see `first_match`)."""
+        if self.ungated:
+            # An alternative with no word gate may match the empty string, where finditer's
+            # stepping rules apply: leave those rules to `re`.
+            yield from self.pattern.finditer(text)
+            return
+        # Every gated alternative's match holds a literal, so it is never empty: the next match
+        # is the first one at or after the end of this one, as finditer finds it.
+        found = self.first_match(text, present, hits)
+        while found is not None:
+            yield found
+            found = self.first_match(text, present, hits, found.end())
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in `text`, skipping the search when it cannot match."""
@@ -246,37 +264,52 @@ KIND_TEXT, RULES = _load_rules()
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
 
 
-def _part_index(rules: tuple[Rule, ...]) -> dict[str, tuple[tuple[int, frozenset[int]], ...]]:
-    """literal -> (rule number, alternative number) for every alternative whose strongest gate
-    holds the literal."""
-    index: dict[str, dict[int, set[int]]] = {}
+def _part_index(
+    rules: tuple[Rule, ...],
+) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int, tuple[frozenset[str], ...]], ...]]:
+    """Every alternative with a word gate, numbered in rule order as (rule number, alternative
+    number, its later gates), and literal -> the numbers of the alternatives whose strongest
+    gate holds the literal."""
+    gated: list[tuple[int, int, tuple[frozenset[str], ...]]] = []
+    index: dict[str, list[int]] = {}
     for rule_number, rule in enumerate(rules):
         for number, part in enumerate(rule.parts):
             if part.clauses is not None:
                 for literal in part.clauses[0]:
-                    index.setdefault(literal, {}).setdefault(rule_number, set()).add(number)
-    return {
-        literal: tuple((rule_number, frozenset(parts)) for rule_number, parts in entries.items())
-        for literal, entries in index.items()
-    }
+                    index.setdefault(literal, []).append(len(gated))
+                gated.append((rule_number, number, part.rest))
+    return {literal: tuple(ids) for literal, ids in index.items()}, tuple(gated)
 
 
-_PART_INDEX = _part_index(RULES)
+_PART_INDEX, _GATED_PARTS = _part_index(RULES)
+_INDEXED = frozenset(_PART_INDEX)
 # Rules with an alternative that has no word gate: looked at for every statement.
 _UNGATED = tuple(n for n, rule in enumerate(RULES) if rule.ungated)
 
 
 def _candidates(present: set[str]) -> dict[str, list[tuple[Rule, set[int]]]]:
     """Per kind, in rule order, the rules a statement holding the literals `present` may match,
-    each with the alternatives whose strongest gate it passes."""
+    each with the alternatives whose word gates it all passes."""
+    # Most literals a statement holds gate no alternative first (they are later gates, or gate a
+    # whole rule): one set intersection skips them instead of a failed lookup each.
+    reached: set[int] = set()
+    for literal in present & _INDEXED:
+        reached.update(_PART_INDEX[literal])
     found: dict[int, set[int]] = {n: set() for n in _UNGATED}
-    for literal in present:
-        for rule_number, numbers in _PART_INDEX.get(literal, ()):
+    for part_id in reached:
+        rule_number, number, rest = _GATED_PARTS[part_id]
+        # The index looked at the strongest gate only. Checking the other gates here, once per
+        # statement, leaves about one rule in three (dev split): the others cannot match any
+        # text cut from this statement, so no kind needs to look at them.
+        for clause in rest:
+            if clause.isdisjoint(present):
+                break
+        else:
             hits = found.get(rule_number)
             if hits is None:
-                found[rule_number] = set(numbers)
+                found[rule_number] = {number}
             else:
-                hits |= numbers
+                hits.add(number)
     by_kind: dict[str, list[tuple[Rule, set[int]]]] = {}
     for rule_number in sorted(found):
         rule = RULES[rule_number]
@@ -364,6 +397,12 @@ _INTENT_BEFORE = re.compile(
 # "We would be delighted to offer you…" is the letter-writer's formula for an offer being made.
 _POLITE_BEFORE = re.compile(r"(?:would|'d)\s+be\s+$")
 _FEELING = re.compile(r"(?:pleased|happy|delighted|thrilled|glad|honou?red|proud|privileged)\b")
+# Substring gates for the statement-wide searches in `_analyse`: most statements hold none of
+# the words these patterns need, and a few `in` tests cost less than a regex scan of the text.
+_MAY_CONDITION = gate(_CONDITION)
+_MAY_NOT_TO_YOU = gate(_NOT_TO_YOU)
+_MAY_RETAKE = gate(_RETAKE)
+_MAY_REJECTION_CONDITION = gate(_REJECTION_CONDITION)
 
 
 def normalise_channel(channel: str | None) -> str | None:
@@ -428,7 +467,7 @@ def _analyse(normal: str) -> _Analysis:
     plain = " . ".join(kept)
     # A condition word in a sentence is in the statement too: most statements have none, and
     # then no clause needs setting aside.
-    conditional = _CONDITION.search(normal) is not None
+    conditional = _MAY_CONDITION(normal) and _CONDITION.search(normal) is not None
     body = " . ".join(_CONDITION.sub(" ", s) for s in kept) if conditional else plain
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
     # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
@@ -437,12 +476,12 @@ def _analyse(normal: str) -> _Analysis:
         sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
     # A no said to someone else ("that email went to the night-shift applicants, not to you")
     # is not a no to the reader.
-    if _NOT_TO_YOU.search(normal):
+    if _MAY_NOT_TO_YOU(normal) and _NOT_TO_YOU.search(normal):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
     # A failed test that may be taken again is not a no to the application.
-    if _RETAKE.search(normal):
+    if _MAY_RETAKE(normal) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
-    if _REJECTION_CONDITION.search(normal):
+    if _MAY_REJECTION_CONDITION(normal) and _REJECTION_CONDITION.search(normal):
         rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
     else:
         rejection_body = " . ".join(sentences)
@@ -488,7 +527,9 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
             continue
         if not rule.may_match_in(text, present):
             continue
-        for m in rule.pattern.finditer(text):
+        # The offer rules are long alternations: searching only the alternatives whose gates the
+        # statement passes, not the whole pattern, saves about a twentieth of a read (dev split).
+        for m in rule.matches(text, present, hits):
             if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             fired.setdefault("offer", []).append((rule, m.group(0).strip()))
