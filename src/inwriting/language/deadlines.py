@@ -201,7 +201,7 @@ _P_MONTH_ONLY = _rx(
     rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
     rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+"
     # The lookahead first: most positions are no month's first letter and fail at once.
-    rf"|(?=[adfjmnos])(?:(?<=in\s)|(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s)|(?<=during\s)"
+    rf"|(?=[adfjmnos])(?:(?<=in\s)|(?<=into\s)|(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s)|(?<=during\s)"
     # "Delayed to January": "to" only after a verb that moves a time (checked in the handler).
     rf"|(?<=to\s)))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
 )
@@ -211,7 +211,7 @@ _P_NTH = _rx(
 )
 _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
-    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say|for)"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
@@ -301,7 +301,7 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end"
     + _PERIOD_END_WORK
     + r"|this\s+quarter(?!'s)"
-    r"|end\s+of\s+q[1-4])"
+    r"|end\s+of\s+q[1-4]|end\s+of\s+quarter)"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
     r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
     + _PERIOD_END_WORK
@@ -312,11 +312,17 @@ _P_DAY_WORDS = _rx(
     r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
-    r"|(?P<today>today|tonight|this\s+afternoon|this\s+evening|this\s+morning|later\s+today"
+    r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|this\s+evening|this\s+morning|later\s+today"
     r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+business"
     r"|\beod\b|\bcob\b|\beob\b))\b"
 )
-_P_WEEKDAY = _rx(rf"\b({_WD_ANY})(?!'s\s)(?!s\b)")
+# "Friday's interview" names the day of something, due only when it is still going ahead
+# ("Friday's final interview will go ahead with just you"); "Monday's a holiday" is not a due.
+_P_WEEKDAY = _rx(
+    rf"\b({_WD_ANY})(?!'s\s(?!(?:[\w-]+\s+){{0,2}}?(?:interview|meeting|call|round|panel|chat"
+    r"|session|assessment|visit|onsite|final)\s+(?:will|is\s+still|goes|is\s+going\s+ahead"
+    r"|is\s+on\b|stands)))(?!s\b)"
+)
 
 _P_TIME = _rx(
     r"\b(?:(?P<noon>noon|midday|lunchtime|12\s*noon)"
@@ -371,7 +377,10 @@ _NOT_A_DUE_CUE = re.compile(
     r"\s+(?:on\s+|for\s+)?(?:the\s+)?"
     # The day someone is away ("the manager is out sick today") is not a new date either.
     r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
-    r"|on\s+leave)\s+(?:on\s+|until\s+|till\s+|through\s+)?(?:the\s+)?"
+    r"|on\s+leave|interstate|overseas|abroad|out\s+of\s+(?:the\s+)?(?:office|country))"
+    r"\s+(?:on\s+|until\s+|till\s+|through\s+|from\s+)?(?:the\s+)?"
+    # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
+    r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
     r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
@@ -427,6 +436,7 @@ _CALLED_OFF_AFTER = re.compile(
 # An expectation that fell through ("we thought we'd have an answer today, but ...").
 _DASHED_HOPE = re.compile(
     r"\b(?:thought|expected|hoped|had\s+hoped|were\s+hoping|was\s+hoping|anticipated|intended"
+    r"|said\s+(?:we|i|they)(?:'d|\s+would)"
     r"|(?:was|were)\s+(?:supposed|meant|due)\s+to)\b"
 )
 _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
@@ -438,7 +448,9 @@ _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|prior\s+to|latest"
     # "In" as a time ("in the week of"), not a verb booking a slot ("lock in the week of").
     r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)in"
-    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)"
+    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)(?:\s+at)?"
+    # "Sign and send it back this week or next": the return is owed by then.
+    r"|\b(?:it|them|this|these|that|everything)\s+back"
     r"|\b(?:valid|open|good)\s+(?:through|thru)"
     # "Send it EOD Friday": the end of a day is a deadline with or without "by".
     r"|(?=\b(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\W))"
@@ -630,6 +642,7 @@ def _h_month_only(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if (
         m[1] is None
         and m.string.endswith("to ", 0, m.start())
+        and not m.string.endswith("into ", 0, m.start())
         and not _MOVED_TO.search(m.string, max(0, m.start() - 20), m.start())
     ):
         return None
@@ -957,7 +970,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
     r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
-    r"|business|fortnight|\bmin|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
+    r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
@@ -1029,6 +1042,8 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> b
     if _MOVED_TO.search(before):
         return False  # "the interview was moved to Thursday": the new time is ahead
     relayed = _RELAYED.match(before[cues[-1].start() :])
+    if relayed and found.form.startswith("count.") and not relayed[0].startswith("promised"):
+        return False  # "I'm told five business days": a count relayed runs from now
     return not (relayed and found.form.startswith(_FORWARD_ONLY_FORMS))
 
 
@@ -1061,6 +1076,12 @@ def _not_a_due(text: str, found: _Found) -> bool:
     return text[found.end : found.end + 1] == "s" and found.form == "weekday.bare"
 
 
+_BEFORE_EVENT_ON = re.compile(
+    r"\bbefore\s+(?:we|you|they|the\s+office|our\s+office|the\s+team|it|the\s+(?:holiday|break))"
+    r"\b[^.;!?\n]{0,50}\b(?:on|by)\s+(?:the\s+)?$"
+)
+
+
 def _is_deadline(text: str, found: _Found) -> bool:
     if found.form.startswith("count."):
         # "Which afternoons are you free over the next fortnight?": a span to pick a slot in is
@@ -1074,7 +1095,10 @@ def _is_deadline(text: str, found: _Found) -> bool:
         return True
     if _SOFT_DEADLINE.match(text, found.end) or _AT_THE_LATEST.match(text, found.end):
         return True  # "Monday works if that's doable", "Tuesday next week at the latest"
-    return bool(_DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]))
+    if _DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]):
+        return True
+    # "Before the office shuts on the 23rd": the day of the event it must come before.
+    return bool(_BEFORE_EVENT_ON.search(text, max(0, found.start - 70), found.start))
 
 
 def _time_of(m: re.Match[str]) -> time | None:
@@ -1109,6 +1133,7 @@ _DAY_WORD_HINTS = (
     "morning",
     "night",
     "afternoon",
+    "arvo",
     "evening",
     "end of",
     "close of",

@@ -203,7 +203,7 @@ def weigh(
     recognised: bool,
     using: Model | None = None,
 ) -> Guess | None:
-    """The model's say on the phrase rules' reading of a statement; None when the rules' kind stands.
+    """The model's say on the phrase rules' reading; None when the rules' kind stands.
 
     `decided` is the rules' kind, `fired` the kinds whose rules fired (an offer counted as the kind
     it was decided as), `recognised` whether any rule, neutral ones included, recognised the
