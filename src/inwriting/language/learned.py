@@ -1,11 +1,11 @@
-"""The reader's learned back-up: a linear model for statements no phrase rule recognises.
+"""The reader's learned back-up: a linear model that backs up the phrase rules.
 
-The phrase rules decide whenever one of them fires; they carry the reasons the user reads. A
-statement that no rule recognises would otherwise be `other`, and a missed delay, next step or no
-is worse than a hedged guess. This model, trained by `scripts/train_reader_model.py` on the
-corpus's dev split and the team's tuning sets (never on the frozen test split), gives its kind for
-those statements when it is sure enough; the reading then says it is a guess and is not
-`confident`.
+The phrase rules find the words and carry the reasons the user reads. A statement no rule
+recognises would otherwise be `other`, and a missed delay, next step or no is worse than a hedged
+guess; a statement the rules misread costs the user as much. This model, trained by
+`scripts/train_reader_model.py` on the corpus's dev split and the team's tuning sets (never on the
+frozen test split), guesses a kind where no rule spoke and gives a second opinion where one did
+(`weigh`); a reading it decided says so and is not `confident`.
 
 Inference is written here rather than loaded from scikit-learn: the model is a TF-IDF weighting
 and one dot product per kind, and the runtime should not carry numpy, scipy and scikit-learn
