@@ -260,6 +260,8 @@ _WD_LIST = rf"(?:{_WD_OR_ABBR}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD
 _P_WEEK_LIST_NEXT = _rx(
     rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
 )
+# "Thursday or Friday this week": the days of the list still ahead this week.
+_P_WEEK_LIST_THIS = _rx(rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?this\s+week\b")
 _P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
 _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
 _P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
@@ -313,7 +315,7 @@ _P_DAY_WORDS = _rx(
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
     r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|this\s+evening|this\s+morning|later\s+today"
-    r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+business"
+    r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+(?:business|play)"
     r"|\beod\b|\bcob\b|\beob\b))\b"
 )
 # "Friday's interview" names the day of something, due only when it is still going ahead
@@ -326,7 +328,7 @@ _P_WEEKDAY = _rx(
 
 _P_TIME = _rx(
     r"\b(?:(?P<noon>noon|midday|lunchtime|12\s*noon)"
-    r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?"
+    r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?!\d)(?::(?P<m1>\d{2}))?"
     r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?))?(?![\d/.:]\d|\s*(?:st|nd|rd|th|days?|weeks?|of|%)\b)"
     r"|(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|(?P<h3>\d{1,2}):(?P<m3>\d{2})(?![\d:]))"
@@ -382,7 +384,7 @@ _NOT_A_DUE_CUE = re.compile(
     # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
     r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
-    r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation)"
+    r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation|pto)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
     # The day of a calendar item called off ("Canceled: Onsite interview @ Tue Nov 24").
     r"|\bcancel(?:l?ed)?(?:\s+(?:event|invitation|meeting))?\s*:[^:]{0,80}"
@@ -391,7 +393,8 @@ _NOT_A_DUE_CUE = re.compile(
     # The term a job lasts ("a fixed-term contract until 30 June 2028", "the secondment runs to
     # March") is not something owed; "return the contract by Friday" is.
     r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
-    r"|secondment|assignment|placement)\s+(?:until|till|through|to|ending(?:\s+on)?)\s+(?:the\s+)?"
+    r"|secondment|assignment|placement)\s+(?:as\s+[^.;!?]{1,60}?\s+)?(?:until|till|through|to"
+    r"|ending(?:\s+on)?)\s+(?:the\s+)?"
     r"|\b(?:contract|appointment|secondment|assignment|placement|tenure|funding)\s+(?:which\s+"
     r"|that\s+)?(?:runs?|running|lasts?|lasting|continues|ends?|ending|expires|finishes)"
     r"\s+(?:until\s+|till\s+|through\s+|to\s+|on\s+)?(?:the\s+)?"
@@ -423,6 +426,10 @@ _SET_ASIDE_HINTS = ("than", "instead", "leave", "resign", "quit", "depart")
 _NOT_A_DUE_LIST = re.compile(
     r"\b(?:closed|unavailable|not\s+available|cancel(?:led|ed)?|off" + _NOT_LEAVING + ")"
     rf"\s+(?:on\s+)?(?:the\s+)?{_WD}(?:\s*(?:,|and|or|&)\s*{_WD})*\s*(?:,|and|or|&)\s*$"
+)
+_DAYS_RULED_OUT = re.compile(
+    rf"(?:\s*(?:,|and|or|&|/)\s*{_WD_OR_ABBR})*\s+(?:are|is|'s)\s+(?:out|off|no\s+good|not\s+possible"
+    r"|unavailable|not\s+available|blocked)\b"
 )
 # The day of something booked and then called off ("today's interview is cancelled", "the
 # interview scheduled for Thursday has been cancelled and will be rebooked").
@@ -476,7 +483,7 @@ _SOFT_DEADLINE = re.compile(
 _WITHIN_BEFORE = re.compile(r"\b(?:with)?in\s+$")
 _SPAN_STARTS = ("over ", "the next", "the coming", "next ", "coming ")
 _WINDOW_ASK = re.compile(
-    r"\b(?:availability|available|free|around|calendar|diary|slots?|windows?|times|dates|options)\b"
+    r"\b(?:availability|available|free|around|calendar|diary|schedule|slots?|windows?|times|dates|options)\b"
 )
 
 
@@ -847,6 +854,14 @@ def _h_week_list_next(
 _h_next_week_on = _h_week_list_next
 
 
+def _h_week_list_this(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    numbers = [_weekday_number(w) for w in _WD_FIND.findall(m[1])]
+    days = [today + timedelta(days=n - today.weekday()) for n in numbers if n >= today.weekday()]
+    if not days:
+        return None
+    return _found(m, min(days), max(days), "weekday.this")
+
+
 def _h_this_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
     day = today + timedelta(days=(_weekday_number(m[1]) - today.weekday()) % 7)
     return _found(m, day, day, "weekday.this")
@@ -942,6 +957,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_MONTH_DAY, _h_month_day),
     (_P_NUMERIC, _h_numeric),
     (_P_MONTH_ONLY, _h_month_only),
+    (_P_WEEK_LIST_THIS, _h_week_list_this),
     (_P_WEEK_LIST_NEXT, _h_week_list_next),
     (_P_NEXT_WEEK_ON, _h_next_week_on),
     (_P_PAST_WEEKDAY, _h_past_weekday),
@@ -970,6 +986,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
     r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
+    r"|close\s+of"
     r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
@@ -1006,6 +1023,7 @@ _AFTER_OUR_CALL = re.compile(
     r"(?:(?:phone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
     r"|interview|talk)\s+$"
 )
+_BEEN_TOLD = re.compile(r"\b(?:been|was|were|am|'m)\s+told\s+$")
 _FORWARD_ONLY_FORMS = ("week.", "weekday.next_week", "weekday.this", "month.", "quarter.")
 
 
@@ -1042,6 +1060,8 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> b
     if _MOVED_TO.search(before):
         return False  # "the interview was moved to Thursday": the new time is ahead
     relayed = _RELAYED.match(before[cues[-1].start() :])
+    if relayed and found.form == "weekday.bare" and _BEEN_TOLD.search(before):
+        return False  # "I've been told Friday": a day passed on, still ahead
     if relayed and found.form.startswith("count.") and not relayed[0].startswith("promised"):
         return False  # "I'm told five business days": a count relayed runs from now
     return not (relayed and found.form.startswith(_FORWARD_ONLY_FORMS))
@@ -1069,6 +1089,8 @@ def _not_a_due(text: str, found: _Found) -> bool:
         and _BUT_AFTER.match(text, found.end)
     ):
         return True  # "we thought we'd have an answer for you today, but ...": the old hope
+    if found.form == "weekday.bare" and _DAYS_RULED_OUT.match(text, found.end):
+        return True  # "Thurs and Fri are out because of the holiday"
     if found.form == "weekday.bare" and _NOT_A_DUE_LIST.search(
         text[max(0, found.start - 60) : found.start]
     ):
@@ -1250,6 +1272,9 @@ def _attach_times(
 
 
 # A date marked as the bound ("Friday at the latest", "by the 4th latest"), a time between allowed.
+_TIME_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:\d|noon|midday|lunch)"
+)
 _AT_THE_LATEST = re.compile(
     r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?,?\s*(?:at\s+the\s+(?:very\s+)?latest|latest)\b"
 )
@@ -1339,7 +1364,12 @@ def resolve(
         # latest"), and the later one still wins.
         dates = [d for d in dates if any(_same_sentence(normal, d, b) for b in bounded)]
     lone_times = _attach_times(normal, dates, taken, found)
-    if not dates and lone_times and not deadlines_only:
+    if deadlines_only:
+        # "Can you text them to me by lunchtime?": a time said as a deadline is one today.
+        lone_times = [
+            t for t in lone_times if _TIME_DEADLINE.search(normal, max(0, t.start - 12), t.end)
+        ]
+    if not dates and lone_times:
         # "We'll call you at 3": the day it was said, at that time.
         latest_time = max(t.time for t in lone_times if t.time is not None)
         return Deadline(today, today, latest_time, ("time",))

@@ -307,7 +307,8 @@ _QUOTED = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
     r"|before\s+(?:we|i|they)\s+can"
-    r"|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
+    # "Should your references prove satisfactory, we would be pleased to offer you…"
+    r"|should\s+(?:you|we|your|the|all|everything|this|these|it)\b)\b[^.;!?,]*,?"
 )
 # For a no, only a condition about the candidate or the employer is set aside ("if you are not
 # selected, …"); "once the panel met they chose someone else" is a no told in time order.
@@ -322,6 +323,8 @@ _REJECTION_CONDITION = re.compile(
     # "Applications without this document cannot be progressed": a rule for every applicant.
     r"|\b(?:applications?|candidates|applicants|submissions|profiles)\s+(?:without|missing|lacking"
     r"|that\s+(?:lack|miss|do\s+not\s+include|don't\s+include))\b[^.;!?]*"
+    # "… will be notified once the position has been filled": when, for everyone.
+    r"|\b(?:once|when|after)\s+the\s+(?:position|role|job|vacancy|post)\s+(?:has\s+been|is)\s+filled\b"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -340,6 +343,14 @@ _NOT_TO_YOU = re.compile(
     # "We've told the other finalists they were unsuccessful, so it's just you."
     r"|\b(?:told|informed|let|notified|contacted|emailed|called|rung)\s+(?:all\s+)?the\s+other"
     r"\s+(?:\w+\s+)?(?:finalists|candidates|applicants|people)\b"
+)
+# A no to a document or a kind of reference ("we can't accept a reference from a peer") is not a
+# no to the application.
+_NO_TO_A_THING = re.compile(
+    r"\b(?:accept|use|take|consider)\s+(?:a|an|the|your|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reference|referee|document|copy|certificate|scan|photo|file|format|signature|payslip)s?\b"
+    r"|\b(?:reference|referee|document|copy|certificate|scan|photo|format|signature|payslip)s?\b"
+    r"[^.;!?]{0,50}\b(?:cannot|can't|won't|will\s+not)\s+be\s+(?:accepted|used|considered)"
 )
 _RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
 _FAILED_TEST = re.compile(
@@ -452,6 +463,8 @@ def _analyse(normal: str) -> _Analysis:
     # is not a no to the reader.
     if _NOT_TO_YOU.search(normal):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
+    if _NO_TO_A_THING.search(normal):
+        sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
     # A failed test that may be taken again is not a no to the application.
     if _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
