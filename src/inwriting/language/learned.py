@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
@@ -70,14 +70,19 @@ def features(text: str, channel: str | None = None) -> list[str]:
 
     Sentences of pure courtesy (greetings, thanks, sign-offs) are left out.
     """
+    words = _words(text)
+    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    return [*words, *pairs, channel_token(channel)]
+
+
+def _words(text: str) -> list[str]:
+    """The lower-cased words of `text` outside courtesy sentences, digits as `0`."""
     content = " . ".join(
         sentence
         for sentence in _SENTENCE.split(text.lower())
         if sentence.strip() and not _COURTESY.fullmatch(sentence)
     )
-    words = ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]
-    pairs = [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)]
-    return [*words, *pairs, channel_token(channel)]
+    return ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]
 
 
 # A guess needs words the model knows: at least this many, and at least this share of the
@@ -108,6 +113,18 @@ class Model:
     weights: dict[str, tuple[float, ...]]  # feature -> one weight per kind
     intercepts: tuple[float, ...]
     threshold: float
+    # feature -> (its idf, its weights times its idf): built once, so that a read costs one
+    # lookup per feature and one sum per kind. The reader asks the model about every statement.
+    _table: dict[str, tuple[float, tuple[float, ...]]] = field(
+        init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        table = {
+            feature: (idf, tuple(idf * w for w in self.weights[feature]))
+            for feature, idf in self.idf.items()
+        }
+        object.__setattr__(self, "_table", table)
 
     def guess(self, text: str, channel: str | None = None) -> Guess:
         """The most likely kind of `text` and its probability."""
@@ -120,27 +137,45 @@ class Model:
         return self._read(text, channel)[0]
 
     def _read(self, text: str, channel: str | None) -> tuple[dict[str, float], float, int]:
+        words = _words(text)
+        table = self._table
         counts: dict[str, int] = {}
-        words = known = 0
-        for feature in features(text, channel):
-            single_word = " " not in feature and not feature.startswith("ch:")
-            words += single_word
-            if feature in self.idf:
-                counts[feature] = counts.get(feature, 0) + 1
-                known += single_word
-        # Sub-linear term frequency times idf, then unit length: as TfidfVectorizer does.
-        values = {f: (1.0 + math.log(n)) * self.idf[f] for f, n in counts.items()}
-        norm = math.sqrt(sum(v * v for v in values.values())) or 1.0
-        scores = list(self.intercepts)
-        weights = self.weights
-        for feature, value in values.items():
-            scale = value / norm
-            scores = [s + w * scale for s, w in zip(scores, weights[feature], strict=True)]
+        known = 0
+        for word in words:
+            if word in table:
+                counts[word] = counts.get(word, 0) + 1
+                known += 1
+        for first, second in zip(words, words[1:], strict=False):
+            pair = f"{first} {second}"
+            if pair in table:
+                counts[pair] = counts.get(pair, 0) + 1
+        via = channel_token(channel)
+        if via in table:
+            counts[via] = 1
+        # Sub-linear term frequency times idf, then unit length, as TfidfVectorizer does; the
+        # unit length divides each kind's sum once at the end.
+        rows: list[tuple[float, ...] | list[float]] = []
+        squares = 0.0
+        for feature, n in counts.items():
+            idf, scaled = table[feature]
+            if n == 1:
+                rows.append(scaled)
+                squares += idf * idf
+            else:
+                tf = 1.0 + math.log(n)
+                rows.append([w * tf for w in scaled])
+                squares += (tf * idf) ** 2
+        norm = math.sqrt(squares) or 1.0
+        if rows:
+            sums = zip(*rows, strict=True)
+            scores = [b + sum(column) / norm for b, column in zip(self.intercepts, sums)]
+        else:
+            scores = list(self.intercepts)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         probabilities = {kind: e / total for kind, e in zip(self.kinds, exps, strict=True)}
-        return probabilities, (known / words if words else 0.0), known
+        return probabilities, (known / len(words) if words else 0.0), known
 
 
 @cache
@@ -222,9 +257,11 @@ def weigh(
         return None
     if not recognised:
         return guess(text, channel, current)
+    if decided == "rejection":
+        return None  # never taken away, so there is nothing to weigh
     probabilities, known_share, known = current._read(text, channel)
     knows_enough = known >= MIN_KNOWN_WORDS and known_share >= MIN_KNOWN_SHARE
-    if decided not in ("rejection", "written_offer") and known >= MIN_KNOWN_WORDS:
+    if decided != "written_offer" and known >= MIN_KNOWN_WORDS:
         no = probabilities.get("rejection", 0.0)
         if no >= REJECTION_SECOND_OPINION:
             return Guess("rejection", no, known_share, known, "no")
