@@ -786,3 +786,36 @@ def test_a_span_to_pick_a_slot_in_is_not_a_deadline(text: str, expected: date | 
 )
 def test_this_morning_after_our_call_is_past(text: str, expected: date | None) -> None:
     assert due(text) == expected
+
+
+# ------------------------------------------------------------------ families from rounds 6 and 7
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "expected"),
+    [
+        # the day of something still going ahead is its due; a day that is only named is not
+        ("Friday's final interview will go ahead with just you.", WED, date(2026, 11, 20)),
+        ("Bear in mind Monday's a public holiday.", WED, None),
+        # a list of days this week: the latest still ahead
+        ("Ideally Thursday or Friday this week.", datetime(2026, 11, 19, 9), date(2026, 11, 20)),
+        # a day passed on from someone else is still ahead
+        ("It's still with legal. I've been told Friday.", WED, date(2026, 11, 20)),
+        ("Sign-off has been pushed into January.", WED, date(2027, 1, 31)),
+        ("I'll have an answer for you by close of play.", WED, date(2026, 11, 18)),
+        ("She'll ring you back this arvo.", WED, date(2026, 11, 18)),
+        # a busy spell and a return from travel set the scene; they owe nothing
+        (
+            "Approvals are running slow this month; I'm told five business days.",
+            WED,
+            date(2026, 11, 25),
+        ),
+        ("Our GM still has to countersign and she's interstate until Thursday.", WED, None),
+        ("He wants 118 base, 30 percent variable.", WED, None),
+    ],
+)
+def test_wording_families_from_the_sixth_and_seventh_rounds(
+    text: str, said: datetime, expected: date | None
+) -> None:
+    found = resolve(text, said)
+    assert (found.latest if found else None) == expected

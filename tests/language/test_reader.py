@@ -358,3 +358,65 @@ def test_offer_talk_in_an_email_that_is_not_a_written_offer(text: str) -> None:
 def test_written_offers_in_many_wordings(text: str) -> None:
     assert read(text, WED, "email").kind == "written_offer"
     assert read(text, WED, "phone").kind == "verbal_offer"
+
+
+# ------------------------------------------------------------------ families from rounds 6 and 7
+
+
+def test_a_no_to_a_reference_is_not_a_no_to_the_application() -> None:
+    text = (
+        "Unfortunately we can't accept a reference from a family member. Could you send a "
+        "former manager's details by Friday?"
+    )
+    reading = read(text, WED, "email")
+    assert reading.kind == "request"
+    assert reading.due == date(2026, 11, 20)
+
+
+def test_a_rule_for_every_applicant_is_not_a_no() -> None:
+    text = "Applications without a portfolio cannot be progressed. Please upload yours."
+    assert read(text, WED, "email").kind != "rejection"
+
+
+def test_an_offer_that_waits_on_references_is_not_yet_in_writing() -> None:
+    text = (
+        "Should your references prove satisfactory, we would be pleased to offer you the role "
+        "of Office Manager at £34,000."
+    )
+    assert read(text, WED, "email").kind == "verbal_offer"
+
+
+def test_an_offer_sent_through_the_candidate_portal_is_in_writing() -> None:
+    text = (
+        "Northwind Robotics has sent you an offer! Position: Firmware Engineer. Base pay: "
+        "$128,000. Start date: February 1, 2027. View and sign your offer before it expires on "
+        "Dec 4."
+    )
+    reading = read(text, WED, "email")
+    assert reading.kind == "written_offer"
+    assert reading.due == date(2026, 12, 4)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We've now told the other two finalists they were unsuccessful, so it's just you. Could "
+        "you send us your referees' details by Friday?",
+        "The client turned down both candidates the other agency sent over last month.",
+    ],
+)
+def test_a_no_said_to_others_is_not_a_no_to_you(text: str) -> None:
+    assert read(text, WED, "phone").kind != "rejection"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quick note to let you know we've filled the Warehouse Associate (Nights) role.",
+        "I don't think we'll be able to offer you this role, to be honest.",
+        "Unfortunatley they wont be progressing u to the final, they want someone with more FMCG.",
+        "They've decided to keep the role internal, so they won't be making an external offer.",
+    ],
+)
+def test_noes_in_plain_and_roundabout_words(text: str) -> None:
+    assert read(text, WED, "message").kind == "rejection"

@@ -201,7 +201,7 @@ _P_MONTH_ONLY = _rx(
     rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
     rf"|beginning\s+of|the\s+start\s+of|start\s+of)[\s-]+"
     # The lookahead first: most positions are no month's first letter and fail at once.
-    rf"|(?=[adfjmnos])(?:(?<=in\s)|(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s)|(?<=during\s)"
+    rf"|(?=[adfjmnos])(?:(?<=in\s)|(?<=into\s)|(?<=by\s)|(?<=until\s)|(?<=till\s)|(?<=before\s)|(?<=during\s)"
     # "Delayed to January": "to" only after a verb that moves a time (checked in the handler).
     rf"|(?<=to\s)))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
 )
@@ -211,7 +211,7 @@ _P_NTH = _rx(
 )
 _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
-    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us)|say|for)"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
@@ -260,6 +260,8 @@ _WD_LIST = rf"(?:{_WD_OR_ABBR}\s*(?:,|or|and|/|to|through|thru|until|-)\s*)*{_WD
 _P_WEEK_LIST_NEXT = _rx(
     rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?(?:the\s+)?next\s+week\b"
 )
+# "Thursday or Friday this week": the days of the list still ahead this week.
+_P_WEEK_LIST_THIS = _rx(rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?this\s+week\b")
 _P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
 _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
 _P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
@@ -301,7 +303,7 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end"
     + _PERIOD_END_WORK
     + r"|this\s+quarter(?!'s)"
-    r"|end\s+of\s+q[1-4])"
+    r"|end\s+of\s+q[1-4]|end\s+of\s+quarter)"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
     r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
     + _PERIOD_END_WORK
@@ -312,15 +314,21 @@ _P_DAY_WORDS = _rx(
     r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
-    r"|(?P<today>today|tonight|this\s+afternoon|this\s+evening|this\s+morning|later\s+today"
-    r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+business"
+    r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|this\s+evening|this\s+morning|later\s+today"
+    r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+(?:business|play)"
     r"|\beod\b|\bcob\b|\beob\b))\b"
 )
-_P_WEEKDAY = _rx(rf"\b({_WD_ANY})(?!'s\s)(?!s\b)")
+# "Friday's interview" names the day of something, due only when it is still going ahead
+# ("Friday's final interview will go ahead with just you"); "Monday's a holiday" is not a due.
+_P_WEEKDAY = _rx(
+    rf"\b({_WD_ANY})(?!'s\s(?!(?:[\w-]+\s+){{0,2}}?(?:interview|meeting|call|round|panel|chat"
+    r"|session|assessment|visit|onsite|final)\s+(?:will|is\s+still|goes|is\s+going\s+ahead"
+    r"|is\s+on\b|stands)))(?!s\b)"
+)
 
 _P_TIME = _rx(
     r"\b(?:(?P<noon>noon|midday|lunchtime|12\s*noon)"
-    r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?"
+    r"|(?:at|by|before|around|from)\s+(?P<h1>\d{1,2})(?!\d)(?::(?P<m1>\d{2}))?"
     r"(?:\s*(?P<ap1>a\.?m\.?|p\.?m\.?))?(?![\d/.:]\d|\s*(?:st|nd|rd|th|days?|weeks?|of|%)\b)"
     r"|(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s*(?P<ap2>a\.?m\.?|p\.?m\.?)(?![a-z])"
     r"|(?P<h3>\d{1,2}):(?P<m3>\d{2})(?![\d:]))"
@@ -371,9 +379,12 @@ _NOT_A_DUE_CUE = re.compile(
     r"\s+(?:on\s+|for\s+)?(?:the\s+)?"
     # The day someone is away ("the manager is out sick today") is not a new date either.
     r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
-    r"|on\s+leave)\s+(?:on\s+|until\s+|till\s+|through\s+)?(?:the\s+)?"
+    r"|on\s+leave|interstate|overseas|abroad|out\s+of\s+(?:the\s+)?(?:office|country))"
+    r"\s+(?:on\s+|until\s+|till\s+|through\s+|from\s+)?(?:the\s+)?"
+    # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
+    r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
-    r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation)"
+    r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation|pto)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
     # The day of a calendar item called off ("Canceled: Onsite interview @ Tue Nov 24").
     r"|\bcancel(?:l?ed)?(?:\s+(?:event|invitation|meeting))?\s*:[^:]{0,80}"
@@ -382,7 +393,8 @@ _NOT_A_DUE_CUE = re.compile(
     # The term a job lasts ("a fixed-term contract until 30 June 2028", "the secondment runs to
     # March") is not something owed; "return the contract by Friday" is.
     r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
-    r"|secondment|assignment|placement)\s+(?:until|till|through|to|ending(?:\s+on)?)\s+(?:the\s+)?"
+    r"|secondment|assignment|placement)\s+(?:as\s+[^.;!?]{1,60}?\s+)?(?:until|till|through|to"
+    r"|ending(?:\s+on)?)\s+(?:the\s+)?"
     r"|\b(?:contract|appointment|secondment|assignment|placement|tenure|funding)\s+(?:which\s+"
     r"|that\s+)?(?:runs?|running|lasts?|lasting|continues|ends?|ending|expires|finishes)"
     r"\s+(?:until\s+|till\s+|through\s+|to\s+|on\s+)?(?:the\s+)?"
@@ -415,6 +427,10 @@ _NOT_A_DUE_LIST = re.compile(
     r"\b(?:closed|unavailable|not\s+available|cancel(?:led|ed)?|off" + _NOT_LEAVING + ")"
     rf"\s+(?:on\s+)?(?:the\s+)?{_WD}(?:\s*(?:,|and|or|&)\s*{_WD})*\s*(?:,|and|or|&)\s*$"
 )
+_DAYS_RULED_OUT = re.compile(
+    rf"(?:\s*(?:,|and|or|&|/)\s*{_WD_OR_ABBR})*\s+(?:are|is|'s)\s+(?:out|off|no\s+good|not\s+possible"
+    r"|unavailable|not\s+available|blocked)\b"
+)
 # The day of something booked and then called off ("today's interview is cancelled", "the
 # interview scheduled for Thursday has been cancelled and will be rebooked").
 _SCHEDULED_FOR = re.compile(
@@ -427,6 +443,7 @@ _CALLED_OFF_AFTER = re.compile(
 # An expectation that fell through ("we thought we'd have an answer today, but ...").
 _DASHED_HOPE = re.compile(
     r"\b(?:thought|expected|hoped|had\s+hoped|were\s+hoping|was\s+hoping|anticipated|intended"
+    r"|said\s+(?:we|i|they)(?:'d|\s+would)"
     r"|(?:was|were)\s+(?:supposed|meant|due)\s+to)\b"
 )
 _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
@@ -438,7 +455,9 @@ _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|prior\s+to|latest"
     # "In" as a time ("in the week of"), not a verb booking a slot ("lock in the week of").
     r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)in"
-    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)"
+    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)(?:\s+at)?"
+    # "Sign and send it back this week or next": the return is owed by then.
+    r"|\b(?:it|them|this|these|that|everything)\s+back"
     r"|\b(?:valid|open|good)\s+(?:through|thru)"
     # "Send it EOD Friday": the end of a day is a deadline with or without "by".
     r"|(?=\b(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\W))"
@@ -464,7 +483,7 @@ _SOFT_DEADLINE = re.compile(
 _WITHIN_BEFORE = re.compile(r"\b(?:with)?in\s+$")
 _SPAN_STARTS = ("over ", "the next", "the coming", "next ", "coming ")
 _WINDOW_ASK = re.compile(
-    r"\b(?:availability|available|free|around|calendar|diary|slots?|windows?|times|dates|options)\b"
+    r"\b(?:availability|available|free|around|calendar|diary|schedule|slots?|windows?|times|dates|options)\b"
 )
 
 
@@ -630,6 +649,7 @@ def _h_month_only(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if (
         m[1] is None
         and m.string.endswith("to ", 0, m.start())
+        and not m.string.endswith("into ", 0, m.start())
         and not _MOVED_TO.search(m.string, max(0, m.start() - 20), m.start())
     ):
         return None
@@ -834,6 +854,14 @@ def _h_week_list_next(
 _h_next_week_on = _h_week_list_next
 
 
+def _h_week_list_this(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    numbers = [_weekday_number(w) for w in _WD_FIND.findall(m[1])]
+    days = [today + timedelta(days=n - today.weekday()) for n in numbers if n >= today.weekday()]
+    if not days:
+        return None
+    return _found(m, min(days), max(days), "weekday.this")
+
+
 def _h_this_weekday(m: re.Match[str], today: date, *_: object) -> _Found:
     day = today + timedelta(days=(_weekday_number(m[1]) - today.weekday()) % 7)
     return _found(m, day, day, "weekday.this")
@@ -929,6 +957,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_MONTH_DAY, _h_month_day),
     (_P_NUMERIC, _h_numeric),
     (_P_MONTH_ONLY, _h_month_only),
+    (_P_WEEK_LIST_THIS, _h_week_list_this),
     (_P_WEEK_LIST_NEXT, _h_week_list_next),
     (_P_NEXT_WEEK_ON, _h_next_week_on),
     (_P_PAST_WEEKDAY, _h_past_weekday),
@@ -957,7 +986,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
     r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
-    r"|business|fortnight|\bmin|morning|afternoon|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
+    r"|close\s+of"
+    r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
@@ -1008,6 +1038,7 @@ _AFTER_OUR_CALL = re.compile(
     r"(?:(?:phone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
     r"|interview|talk)\s+$"
 )
+_BEEN_TOLD = re.compile(r"\b(?:been|was|were|am|'m)\s+told\s+$")
 _FORWARD_ONLY_FORMS = ("week.", "weekday.next_week", "weekday.this", "month.", "quarter.")
 
 
@@ -1044,6 +1075,10 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]]) -> b
     if _MOVED_TO.search(before):
         return False  # "the interview was moved to Thursday": the new time is ahead
     relayed = _RELAYED.match(before[cues[-1].start() :])
+    if relayed and found.form == "weekday.bare" and _BEEN_TOLD.search(before):
+        return False  # "I've been told Friday": a day passed on, still ahead
+    if relayed and found.form.startswith("count.") and not relayed[0].startswith("promised"):
+        return False  # "I'm told five business days": a count relayed runs from now
     return not (relayed and found.form.startswith(_FORWARD_ONLY_FORMS))
 
 
@@ -1069,11 +1104,19 @@ def _not_a_due(text: str, found: _Found) -> bool:
         and _BUT_AFTER.match(text, found.end)
     ):
         return True  # "we thought we'd have an answer for you today, but ...": the old hope
+    if found.form == "weekday.bare" and _DAYS_RULED_OUT.match(text, found.end):
+        return True  # "Thurs and Fri are out because of the holiday"
     if found.form == "weekday.bare" and _NOT_A_DUE_LIST.search(
         text[max(0, found.start - 60) : found.start]
     ):
         return True
     return text[found.end : found.end + 1] == "s" and found.form == "weekday.bare"
+
+
+_BEFORE_EVENT_ON = re.compile(
+    r"\bbefore\s+(?:we|you|they|the\s+office|our\s+office|the\s+team|it|the\s+(?:holiday|break))"
+    r"\b[^.;!?\n]{0,50}\b(?:on|by)\s+(?:the\s+)?$"
+)
 
 
 def _is_deadline(text: str, found: _Found) -> bool:
@@ -1089,7 +1132,10 @@ def _is_deadline(text: str, found: _Found) -> bool:
         return True
     if _SOFT_DEADLINE.match(text, found.end) or _AT_THE_LATEST.match(text, found.end):
         return True  # "Monday works if that's doable", "Tuesday next week at the latest"
-    return bool(_DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]))
+    if _DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]):
+        return True
+    # "Before the office shuts on the 23rd": the day of the event it must come before.
+    return bool(_BEFORE_EVENT_ON.search(text, max(0, found.start - 70), found.start))
 
 
 def _time_of(m: re.Match[str]) -> time | None:
@@ -1124,6 +1170,7 @@ _DAY_WORD_HINTS = (
     "morning",
     "night",
     "afternoon",
+    "arvo",
     "evening",
     "end of",
     "close of",
@@ -1240,6 +1287,9 @@ def _attach_times(
 
 
 # A date marked as the bound ("Friday at the latest", "by the 4th latest"), a time between allowed.
+_TIME_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:\d|noon|midday|lunch)"
+)
 _AT_THE_LATEST = re.compile(
     r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?,?\s*(?:at\s+the\s+(?:very\s+)?latest|latest)\b"
 )
@@ -1329,7 +1379,12 @@ def resolve(
         # latest"), and the later one still wins.
         dates = [d for d in dates if any(_same_sentence(normal, d, b) for b in bounded)]
     lone_times = _attach_times(normal, dates, taken, found)
-    if not dates and lone_times and not deadlines_only:
+    if deadlines_only:
+        # "Can you text them to me by lunchtime?": a time said as a deadline is one today.
+        lone_times = [
+            t for t in lone_times if _TIME_DEADLINE.search(normal, max(0, t.start - 12), t.end)
+        ]
+    if not dates and lone_times:
         # "We'll call you at 3": the day it was said, at that time.
         latest_time = max(t.time for t in lone_times if t.time is not None)
         return Deadline(today, today, latest_time, ("time",))

@@ -340,7 +340,8 @@ _QUOTED = re.compile(
 _CONDITION = re.compile(
     r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
     r"|before\s+(?:we|i|they)\s+can"
-    r"|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
+    # "Should your references prove satisfactory, we would be pleased to offer you…"
+    r"|should\s+(?:you|we|your|the|all|everything|this|these|it)\b)\b[^.;!?,]*,?"
 )
 # For a no, only a condition about the candidate or the employer is set aside ("if you are not
 # selected, …"); "once the panel met they chose someone else" is a no told in time order.
@@ -352,6 +353,11 @@ _REJECTION_CONDITION = re.compile(
     # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
     r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+(?:not"
     r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)|unsuccessful)\b"
+    # "Applications without this document cannot be progressed": a rule for every applicant.
+    r"|\b(?:applications?|candidates|applicants|submissions|profiles)\s+(?:without|missing|lacking"
+    r"|that\s+(?:lack|miss|do\s+not\s+include|don't\s+include))\b[^.;!?]*"
+    # "… will be notified once the position has been filled": when, for everyone.
+    r"|\b(?:once|when|after)\s+the\s+(?:position|role|job|vacancy|post)\s+(?:has\s+been|is)\s+filled\b"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -367,6 +373,17 @@ _LETTER_WORDS = re.compile(
 _NOT_TO_YOU = re.compile(
     r"\bnot\s+(?:to|for|about|meant\s+for)\s+you\b|\bwasn't\s+(?:meant\s+)?for\s+you\b"
     r"|\bsent\s+(?:to\s+you\s+)?(?:in\s+error|by\s+mistake)"
+    # "We've told the other finalists they were unsuccessful, so it's just you."
+    r"|\b(?:told|informed|let|notified|contacted|emailed|called|rung)\s+(?:all\s+)?the\s+other"
+    r"\s+(?:\w+\s+)?(?:finalists|candidates|applicants|people)\b"
+)
+# A no to a document or a kind of reference ("we can't accept a reference from a peer") is not a
+# no to the application.
+_NO_TO_A_THING = re.compile(
+    r"\b(?:accept|use|take|consider)\s+(?:a|an|the|your|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:reference|referee|document|copy|certificate|scan|photo|file|format|signature|payslip)s?\b"
+    r"|\b(?:reference|referee|document|copy|certificate|scan|photo|format|signature|payslip)s?\b"
+    r"[^.;!?]{0,50}\b(?:cannot|can't|won't|will\s+not)\s+be\s+(?:accepted|used|considered)"
 )
 _RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
 _FAILED_TEST = re.compile(
@@ -385,7 +402,14 @@ _REFERENCE_TO_OFFER = re.compile(
 # Rules whose words can make an offer written; the others ("the job is yours", "welcome aboard")
 # only ever make a verbal offer, whatever the channel.
 _WRITTEN_CAPABLE = frozenset(
-    {"offer.offer-you", "offer.in-writing", "offer.ready", "offer.extend", "offer.appoint"}
+    {
+        "offer.offer-you",
+        "offer.in-writing",
+        "offer.ready",
+        "offer.extend",
+        "offer.appoint",
+        "offer.sent-to-you",
+    }
 )
 _QUESTION_TAIL = re.compile(r"^[^.;!?]*\?")
 # "We hope to be pleased to offer…", "we will offer…": an intention, not the offer itself.
@@ -478,6 +502,8 @@ def _analyse(normal: str) -> _Analysis:
     # is not a no to the reader.
     if _MAY_NOT_TO_YOU(normal) and _NOT_TO_YOU.search(normal):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
+    if _NO_TO_A_THING.search(normal):
+        sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
     # A failed test that may be taken again is not a no to the application.
     if _MAY_RETAKE(normal) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
@@ -658,29 +684,35 @@ def _explain(
     analysis: _Analysis,
     deadline: Deadline | None,
     follow_up: date | None,
-    guess: learned.Guess | None = None,
-    arbitrated: learned.Guess | None = None,
+    weighed: learned.Guess | None = None,
 ) -> str:
     text = KIND_TEXT[kind]
     parts = [text.means]
     winning = analysis.fired.get(_rule_kind(kind), [])
-    if guess is not None:
+    how = weighed.how if weighed is not None else None
+    if weighed is not None and how == "guess":
         parts.append(
             "Why: no phrase the reader knows says so outright, but it reads like the statements "
-            f"of this kind it has learned from ({guess.probability:.0%} sure). It is a guess: "
+            f"of this kind it has learned from ({weighed.probability:.0%} sure). It is a guess: "
             "read it again yourself, and correct it if it is wrong."
         )
+    elif weighed is not None and how in ("no", "overruled"):
+        parts.append(_second_opinion_words(analysis, weighed))
     elif winning:
         rule, phrase = winning[0]
-        # The phrase comes from the user's text: keep it printable whatever bytes it held.
-        phrase = phrase.encode("utf-8", "replace").decode("utf-8")
-        parts.append(f'Why: "{phrase}". {rule.reason}')
+        parts.append(f'Why: "{_printable(phrase)}". {rule.reason}')
     elif kind == "other" and analysis.neutral:
         parts.append(analysis.neutral[0].reason)
-    if arbitrated is not None:
+    if how == "arbitrated":
         parts.append(
             "It also has words of another kind; weighing the whole statement, the reader's "
             "learned model reads it as this one. Check it yourself."
+        )
+    if weighed is not None and how == "not-written":
+        parts.append(
+            "It has an offer's words and terms, but it does not read like an offer letter (the "
+            f"reader's learned model is only {weighed.probability:.0%} sure it is one), so it "
+            "counts as a verbal offer until the written offer is clearly in your hands."
         )
     if kind == "verbal_offer" and "terms" in analysis.fired:
         parts.append("Terms said out loud or without the letter still leave it a verbal offer.")
@@ -693,6 +725,31 @@ def _explain(
             "with its terms counts, so keep your search going until it arrives and is signed."
         )
     return " ".join(p for p in parts if p)
+
+
+def _printable(phrase: str) -> str:
+    # The phrase comes from the user's text: keep it printable whatever bytes it held.
+    return phrase.encode("utf-8", "replace").decode("utf-8")
+
+
+def _second_opinion_words(analysis: _Analysis, weighed: learned.Guess) -> str:
+    """Why the learned model's kind replaced the one the phrase rules found."""
+    found = [
+        phrase
+        for kind, fired in analysis.fired.items()
+        if kind not in _PSEUDO_KINDS
+        for _, phrase in fired
+    ]
+    seen = (
+        f'the phrase "{_printable(found[0])}" points to another kind'
+        if found
+        else "its wording looks neutral"
+    )
+    return (
+        f"Why: {seen}, but read as a whole it is most like the statements of this kind the "
+        f"reader has learned from ({weighed.probability:.0%} sure). That is the reader's "
+        "judgement, not a phrase it knows: read it again yourself, and correct it if it is wrong."
+    )
 
 
 def _fired_kinds(analysis: _Analysis, decided: str) -> set[str]:
@@ -791,29 +848,19 @@ def _read_statement(
     truncated = len(text) > MAX_CHARS
     analysis = _analyse(normalise(text[:MAX_CHARS]))
     kind = _decide(analysis, channel)
-    guess: learned.Guess | None = None
-    if (
-        guesses
-        and kind == "other"
-        and not analysis.neutral
-        and not set(analysis.fired) - _PSEUDO_KINDS
-    ):
-        # No phrase rule recognised it: the learned back-up may still know the kind.
-        guess = learned.guess(" . ".join(analysis.kept), channel)
-        if guess is not None:
-            kind = guess.kind
-    arbitrated: learned.Guess | None = None
-    if guesses and guess is None:
-        candidates = _fired_kinds(analysis, kind)
-        if len(candidates) > 1:
-            # Words of several kinds: the contract's order picks the first, but statements
-            # often carry a second kind's words in passing ("sorry for the delay, the next
-            # round is Thursday"); the learned model weighs the whole statement.
-            arbitrated = learned.arbitrate(" . ".join(analysis.kept), channel, candidates)
-            if arbitrated is not None and arbitrated.kind != kind:
-                kind = arbitrated.kind
-            else:
-                arbitrated = None
+    weighed: learned.Guess | None = None
+    if guesses:
+        # The learned back-up has its say: a guess where no rule recognised the statement, a
+        # second opinion where one did (see learned.weigh for when it may change the kind).
+        weighed = learned.weigh(
+            " . ".join(analysis.kept),
+            channel,
+            kind,
+            _fired_kinds(analysis, kind),
+            bool(analysis.neutral or set(analysis.fired) - _PSEUDO_KINDS),
+        )
+        if weighed is not None:
+            kind = weighed.kind
     deadline: Deadline | None = None
     if kind not in UNDATED_KINDS and moment is not None:
         deadline = resolve(
@@ -832,17 +879,15 @@ def _read_statement(
                 follow_up = policy_due(moment.date(), cal, policy)
         except (OverflowError, ValueError):
             follow_up = None  # the end of the calendar (year 9999): no day to follow up on
-    explanation = _explain(kind, analysis, deadline, follow_up, guess, arbitrated)
+    explanation = _explain(kind, analysis, deadline, follow_up, weighed)
     if truncated:
         explanation += f" Only the first {MAX_CHARS:,} characters were read."
     if moment is None:
         explanation += " When it was said is not known, so no date could be worked out."
     signals = [rule.id for rules in analysis.fired.values() for rule, _ in rules]
     signals += [rule.id for rule in analysis.neutral]
-    if guess is not None:
-        signals.append(f"learned.{kind}")
-    if arbitrated is not None:
-        signals.append("learned.arbitrated")
+    if weighed is not None:
+        signals.append(f"learned.{kind}" if weighed.how == "guess" else f"learned.{weighed.how}")
     if deadline is not None:
         signals += [f"due.{form}" for form in deadline.forms]
     return Reading(
@@ -853,5 +898,5 @@ def _read_statement(
         follow_up_on=follow_up,
         explanation=explanation,
         signals=tuple(dict.fromkeys(signals)),
-        confident=guess is None and arbitrated is None and _confident(kind, analysis, deadline),
+        confident=weighed is None and _confident(kind, analysis, deadline),
     )
