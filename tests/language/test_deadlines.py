@@ -812,6 +812,28 @@ def test_this_morning_after_our_call_is_past(text: str, expected: date | None) -
         ),
         ("Our GM still has to countersign and she's interstate until Thursday.", WED, None),
         ("He wants 118 base, 30 percent variable.", WED, None),
+        # the eighth round
+        ("I'd pencil in a decision by Friday week.", WED, date(2026, 11, 27)),
+        ("We'll have an update for you in a week or so.", WED, date(2026, 11, 25)),
+        ("I'll revert in two, three days max.", WED, date(2026, 11, 21)),
+        ("I'll call you back after lunch once I've talked to Dave.", WED, date(2026, 11, 18)),
+        ("Please sign within 48 hrs so we can lock it in.", WED, date(2026, 11, 20)),
+        (
+            "She's back on shift Thursday; I'll email you her decision within three working days.",
+            WED,
+            date(2026, 11, 23),
+        ),
+        (
+            "The panel can't do Wednesday after all, so we'll move you to Monday.",
+            WED,
+            date(2026, 11, 23),
+        ),
+        (
+            "You are requested to report for duty within 15 days of receipt of this letter.",
+            WED,
+            None,
+        ),
+        ("Stuck while the end of quarter numbers are finalised.", WED, None),
     ],
 )
 def test_wording_families_from_the_sixth_and_seventh_rounds(

@@ -420,3 +420,31 @@ def test_a_no_said_to_others_is_not_a_no_to_you(text: str) -> None:
 )
 def test_noes_in_plain_and_roundabout_words(text: str) -> None:
     assert read(text, WED, "message").kind == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("can u jump on zoom w/ the CTO tmrw at 10?", "next_step"),
+        ("sir u r selected, offer letter will be mailed tmrw", "verbal_offer"),
+        ("ur hired!! letter comes on mon", "verbal_offer"),
+        ("Kindly revert with ur notice period and expected CTC before thursday", "request"),
+        (
+            "ugh, just heard they closed the req and hired from the other agency. so sorry!!",
+            "rejection",
+        ),
+    ],
+)
+def test_chat_shorthand_is_read_as_the_words_it_stands_for(text: str, kind: str) -> None:
+    assert read(text, WED, "message").kind == kind
+
+
+def test_a_written_offer_whose_lapse_is_a_condition_is_not_a_no() -> None:
+    text = (
+        "We are pleased to extend you an offer for the role of Software Engineer II with an "
+        "annual CTC of INR 28,50,000. Please find the offer letter attached. Kindly accept the "
+        "offer on the portal by 12/01/2027, post which the offer stands withdrawn."
+    )
+    reading = read(text, WED, "email", locale="en-IN")
+    assert reading.kind == "written_offer"
+    assert reading.due == date(2027, 1, 12)

@@ -174,7 +174,7 @@ _NUMBER_WORDS = {
 _NUM = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve" + (
     r"|fourteen|fifteen|twenty|thirty|forty-five|forty|sixty|ninety)"
 )
-_UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|wks?|months?|hours?)"
+_UNIT = r"(?:business\s+|working\s+|work\s+|calendar\s+)?(?:days?|weeks?|wks?|months?|hours?|hrs?)"
 
 # --- patterns, tried in this order; an earlier match claims its characters --------------------
 
@@ -213,7 +213,7 @@ _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
     rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
-    rf"({_NUM})(?:\s*(?:or|to|-)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
+    rf"({_NUM})(?:\s*(?:or|to|-|,)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
 # "One week from today", "ten days from now": counted from the day it is said.
 _P_FROM_TODAY = _rx(
@@ -227,7 +227,7 @@ _P_FUZZY_COUNT = _rx(
     r"\b(?:(?:with)?in\s+|over\s+|by\s+)?(?:the\s+)?(?:next|coming|a)?\s*"
     r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
 )
-_P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(?:two|so)\b")
+_P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(two|so)\b")
 _P_FORTNIGHT = _rx(
     r"\b(?:(?:with)?in\s+|over\s+)?(?:a|one|the(?:\s+next|\s+coming)?|the\s+following)"
     r"\s+fortnight\b"
@@ -263,6 +263,8 @@ _P_WEEK_LIST_NEXT = _rx(
 # "Thursday or Friday this week": the days of the list still ahead this week.
 _P_WEEK_LIST_THIS = _rx(rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?this\s+week\b")
 _P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
+# "Friday week" (British and Australian English): the Friday of next week.
+_P_WEEKDAY_WEEK = _rx(rf"\b({_WD})\s+week\b(?!\s*(?:of|commencing|beginning|starting|after))")
 _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
 _P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
 _P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD_OR_ABBR})(?![a-z])")
@@ -288,7 +290,8 @@ _P_WEEK_PHRASES = _rx(
 _PERIOD_END_WORK = (
     r"(?!\s+(?:reporting|reports?|results|close|closing|review|audit|accounts|party|bonus|figures"
     r"|process(?:es|ing)?|freeze|crunch|issues?|problems?|matters?|work|workload|stuff|rush"
-    r"|pressures?|priorities|tasks?|activities|planning|payroll|stocktake|commitments)\b)"
+    r"|pressures?|priorities|tasks?|activities|planning|payroll|stocktake|commitments|numbers"
+    r"|holidays?|break|shutdown|closure|party|parties)\b)"
 )
 _P_MONTH_PHRASES = _rx(
     r"\b(?:(?P<past>last\s+month|last\s+year|last\s+quarter)"
@@ -303,7 +306,7 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end"
     + _PERIOD_END_WORK
     + r"|this\s+quarter(?!'s)"
-    r"|end\s+of\s+q[1-4]|end\s+of\s+quarter)"
+    r"|end\s+of\s+q[1-4]|end\s+of\s+quarter" + _PERIOD_END_WORK + r")"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
     r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
     + _PERIOD_END_WORK
@@ -314,7 +317,7 @@ _P_DAY_WORDS = _rx(
     r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
-    r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|this\s+evening|this\s+morning|later\s+today"
+    r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|after\s+lunch|this\s+evening|this\s+morning|later\s+today"
     r"|end\s+of\s+(?:the\s+)?(?:business\s+)?day|end\s+of\s+business|close\s+of\s+(?:business|play)"
     r"|\beod\b|\bcob\b|\beob\b))\b"
 )
@@ -339,7 +342,7 @@ _CLAUSE_BREAK = re.compile(r"[.;!?\n]|,\s|\s-\s|\b(?:and|but|so|while|although)\
 _PAST_CUE = re.compile(
     r"\b(?:thanks?\s+(?:you\s+)?(?:again\s+)?for|thank\s+you\s+for|was|were|came|met|spoke"
     r"|talked|had(?!\s+to)|did|interviewed|visited|applied|submitted|received|discussed|mentioned|said"
-    r"|promised"
+    r"|promised|recap|minutes\s+of"
     r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|previously"
     # "Last" only before a time ("last time", "last Monday"): "your last payslip" is a document.
     r"|last(?=\s+(?:time|night|week|month|year|quarter|round|[a-z]+day)\b)"
@@ -373,8 +376,12 @@ _NOT_A_DUE_CUE = re.compile(
     r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)(?:\s+date)?"
     r"(?:\s+(?:is|will\s+be|of|on|from|in))?\s*:?\s*(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
+    # The day to report for duty is a start date.
+    r"|\breport(?:ing)?\s+(?:for\s+duty|to\s+(?:work|duty)|for\s+work)\s+(?:on\s+|by\s+)?(?:the\s+)?"
+    r"|\bstart(?:ing|s)?\s+(?:whenever|any\s*time|sometime|some\s+time)\b[^.;!?]{0,30}"
     # The old day of something moved or called off is not when anything is due.
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
+    r"|can't\s+do|cannot\s+do|can\s+no\s+longer\s+do"
     r"|couldn't\s+meet|can't\s+meet|closed|off" + _NOT_LEAVING + ")"
     r"\s+(?:on\s+|for\s+)?(?:the\s+)?"
     # The day someone is away ("the manager is out sick today") is not a new date either.
@@ -383,7 +390,10 @@ _NOT_A_DUE_CUE = re.compile(
     r"\s+(?:on\s+|until\s+|till\s+|through\s+|from\s+)?(?:the\s+)?"
     # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
     r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+"
-    # ... nor the day someone on leave comes back ("on annual leave until next Tuesday").
+    # ... nor the day someone on leave comes back ("on annual leave until next Tuesday", "she's
+    # back on shift Thursday").
+    r"|\b(?:is|are|'s|'re|will\s+be|'ll\s+be)\s+back(?:\s+(?:on\s+shift|in\s+the\s+office|at\s+work"
+    r"|at\s+(?:her|his|their)\s+desk))?\s+(?:on\s+)?(?:the\s+)?"
     r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation|pto)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
     # The day of a calendar item called off ("Canceled: Onsite interview @ Tue Nov 24").
@@ -455,7 +465,7 @@ _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|prior\s+to|latest"
     # "In" as a time ("in the week of"), not a verb booking a slot ("lock in the week of").
     r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)in"
-    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)(?:\s+at)?"
+    r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)(?:\s+(?:at|on))?"
     # "Sign and send it back this week or next": the return is owed by then.
     r"|\b(?:it|them|this|these|that|everything)\s+back"
     r"|\b(?:valid|open|good)\s+(?:through|thru)"
@@ -473,7 +483,9 @@ _DEADLINE_CUE = re.compile(
 # A deadline offered softly after the request ("Monday works if that's doable", "Friday would be
 # great if you can"): the condition makes it the time to have it done, not a slot to pick.
 _SOFT_DEADLINE = re.compile(
-    r"\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
+    # "Monday is fine given the holiday": a day allowed for the task is its deadline.
+    r"\s+is\s+fine\s+(?:given|because|as|since|with)\b"
+    r"|\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
     r"(?:\s+(?:for\s+(?:us|me)|too))?,?\s+if\s+(?:that'?s|that\s+is|it'?s|it\s+is|you\s+can"
     r"|possible|doable|at\s+all)"
 )
@@ -493,10 +505,36 @@ def _sentence_of(text: str, found: _Found) -> str:
     return text[start + 1 : min(ends) if ends else len(text)]
 
 
+# Chat shorthand read as the words it stands for ("can u do tues w/ the hiring mgr"), so that the
+# rules written for full words read text messages too. "u.s.", "r&d", "n/a" and "w/c" (week
+# commencing) are left alone, and so is "ur", which is "your" as often as "you're".
+_CHAT_WORDS = {
+    "u": "you",
+    "r": "are",
+    "n": "and",
+    "w/": "with ",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "mgr": "manager",
+    "asap": "as soon as possible",
+}
+_CHAT = re.compile(r"\b(?:u|r|n|pls|plz|thx|mgr|asap)\b(?![.&/'])|\bw/(?![ceo]\b)\s*")
+
+
+def _chat_word(m: re.Match[str]) -> str:
+    return _CHAT_WORDS[m[0].rstrip()]
+
+
 def normalise(text: str) -> str:
-    """The statement as the rules read it: lower case, straight quotes, plain dashes and spaces."""
-    # Same-length replacements keep the text simple to reason about; lower() may change length
-    # for rare characters, which is harmless because spans are only used on this string.
+    """The statement as the rules read it: lower case, straight quotes, plain dashes and spaces,
+    chat shorthand spelt out."""
+    # lower() may change length for rare characters, which is harmless because spans are only
+    # used on this string.
+    return _CHAT.sub(_chat_word, _plain(text))
+
+
+def _plain(text: str) -> str:
     return (
         text.replace("\u2019", "'")
         .replace("\u2018", "'")
@@ -703,7 +741,7 @@ def _count(
         year, month = _add_months(today.year, today.month, n)
         last = _safe_date(year, month, today.day) or _month_last(year, month)
         form = "count.months"
-    elif unit.startswith("hour"):
+    elif unit.startswith(("hour", "hr")):
         last = max(today, (moment + timedelta(hours=n)).date())
         form = "count.hours"
     else:
@@ -773,11 +811,13 @@ def _h_one_or_two(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found:
     unit = m[1]
+    # "A week or two" runs to its latest end; "a week or so" is about the one week.
+    k = 1 if m[2] == "so" else 2
     if unit == "day":
-        return _found(m, today, today + timedelta(days=2), "count.days")
+        return _found(m, today, today + timedelta(days=k), "count.days")
     if unit == "week":
-        return _found(m, today, today + timedelta(days=14), "count.weeks")
-    year, month = _add_months(today.year, today.month, 2)
+        return _found(m, today, today + timedelta(days=7 * k), "count.weeks")
+    year, month = _add_months(today.year, today.month, k)
     return _found(
         m, today, _safe_date(year, month, today.day) or _month_last(year, month), "count.months"
     )
@@ -962,6 +1002,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_NEXT_WEEK_ON, _h_next_week_on),
     (_P_PAST_WEEKDAY, _h_past_weekday),
     (_P_NEXT_WEEKDAY, _h_next_week_on),
+    (_P_WEEKDAY_WEEK, _h_next_week_on),
     (_P_THIS_WEEKDAY, _h_this_weekday),
     (_P_PUSH_BACK, _h_push_back),
     (_P_MINUTES, _h_minutes),
@@ -986,8 +1027,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
 _ANY_HINT = re.compile(
     r"\d[/.:-]\d|\d\s*(?:st|nd|rd|th|[ap]\.?m)\b|(?:at|by|before|around|from)\s+\d|\bq[1-4]\b"
     r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
-    r"|close\s+of"
-    r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunchtime|night|jan|feb|mar|apr|may"
+    r"|close\s+of|\bhrs?\b"
+    r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunch|night|jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
@@ -996,7 +1037,7 @@ _ANY_HINT = re.compile(
 # substring tests settle them before the regex tries its fifty alternatives at every position.
 _PLAIN_HINTS = (
     "day", "week", "month", "year", "hour", "tomorrow", "tonight", "noon", "morning",
-    "afternoon", "evening", "night", "business", "fortnight", "quarter", "midday", "lunchtime",
+    "afternoon", "evening", "night", "business", "fortnight", "quarter", "midday", "lunch",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
     "wk", "eod", "cob", "eob", "eom", "eow", "tmr", "tba", "tbd",
 )  # fmt: skip
@@ -1171,6 +1212,7 @@ _DAY_WORD_HINTS = (
     "night",
     "afternoon",
     "arvo",
+    "lunch",
     "evening",
     "end of",
     "close of",
@@ -1205,7 +1247,7 @@ _TIME_HINT = re.compile(
 _GATES[_P_TIME] = lambda text: bool(_TIME_HINT.search(text))
 # A count's unit always follows a space ("in 3 days", "within two weeks"); "today" and "Monday"
 # hold "day" but no count. Each hint below is a part that every match of its pattern contains.
-_UNIT_HINT = re.compile(r"\s(?:day|week|wk|month|hour)", re.ASCII)
+_UNIT_HINT = re.compile(r"\s(?:day|week|wk|month|hour|hr)", re.ASCII)
 _GATES[_P_RANGE_COUNT] = _GATES[_P_NEXT_COUNT] = lambda text: bool(_UNIT_HINT.search(text))
 _MINUTES_HINT = re.compile(r"\smin(?:ute)?s?\b", re.ASCII)
 _GATES[_P_MINUTES] = lambda text: "half" in text or bool(_MINUTES_HINT.search(text))

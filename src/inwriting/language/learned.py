@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 
+from inwriting.language.deadlines import normalise
+
 MODEL_FILE = "rules/learned.json"
 # Kinds the model may give. A written offer needs the words of an offer with its terms, which
 # only the phrase rules can show the user; a guess must never be read as an offer in writing.
@@ -79,7 +81,7 @@ def _words(text: str) -> list[str]:
     """The lower-cased words of `text` outside courtesy sentences, digits as `0`."""
     content = " . ".join(
         sentence
-        for sentence in _SENTENCE.split(text.lower())
+        for sentence in _SENTENCE.split(normalise(text))
         if sentence.strip() and not _COURTESY.fullmatch(sentence)
     )
     return ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]

@@ -356,6 +356,8 @@ _REJECTION_CONDITION = re.compile(
     # "Applications without this document cannot be progressed": a rule for every applicant.
     r"|\b(?:applications?|candidates|applicants|submissions|profiles)\s+(?:without|missing|lacking"
     r"|that\s+(?:lack|miss|do\s+not\s+include|don't\s+include))\b[^.;!?]*"
+    # "Accept by the 12th, post which the offer stands withdrawn": a consequence, not a no.
+    r"|\b(?:post\s+which|after\s+which|failing\s+which|otherwise|or\s+else)\b[^.;!?]*"
     # "… will be notified once the position has been filled": when, for everyone.
     r"|\b(?:once|when|after)\s+the\s+(?:position|role|job|vacancy|post)\s+(?:has\s+been|is)\s+filled\b"
 )
