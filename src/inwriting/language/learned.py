@@ -77,11 +77,14 @@ def features(text: str, channel: str | None = None) -> list[str]:
     return [*words, *pairs, channel_token(channel)]
 
 
-def _words(text: str) -> list[str]:
-    """The lower-cased words of `text` outside courtesy sentences, digits as `0`."""
+def _words(text: str, normalised: bool = False) -> list[str]:
+    """The lower-cased words of `text` outside courtesy sentences, digits as `0`.
+
+    `normalised`: the text is already as `deadlines.normalise` leaves it (the reader's own text).
+    """
     content = " . ".join(
         sentence
-        for sentence in _SENTENCE.split(normalise(text))
+        for sentence in _SENTENCE.split(text if normalised else normalise(text))
         if sentence.strip() and not _COURTESY.fullmatch(sentence)
     )
     return ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]
@@ -128,9 +131,9 @@ class Model:
         }
         object.__setattr__(self, "_table", table)
 
-    def guess(self, text: str, channel: str | None = None) -> Guess:
+    def guess(self, text: str, channel: str | None = None, normalised: bool = False) -> Guess:
         """The most likely kind of `text` and its probability."""
-        probabilities, known_share, known = self._read(text, channel)
+        probabilities, known_share, known = self._read(text, channel, normalised)
         best = max(probabilities, key=probabilities.__getitem__)
         return Guess(best, probabilities[best], known_share, known)
 
@@ -138,8 +141,10 @@ class Model:
         """The probability of each kind for `text`."""
         return self._read(text, channel)[0]
 
-    def _read(self, text: str, channel: str | None) -> tuple[dict[str, float], float, int]:
-        words = _words(text)
+    def _read(
+        self, text: str, channel: str | None, normalised: bool = False
+    ) -> tuple[dict[str, float], float, int]:
+        words = _words(text, normalised)
         table = self._table
         counts: dict[str, int] = {}
         known = 0
@@ -199,14 +204,16 @@ def model() -> Model | None:
     )
 
 
-def guess(text: str, channel: str | None = None, using: Model | None = None) -> Guess | None:
+def guess(
+    text: str, channel: str | None = None, using: Model | None = None, normalised: bool = False
+) -> Guess | None:
     """The model's kind for a statement no rule recognised, when it is sure enough; else None.
 
     `using` replaces the shipped model (for tests)."""
     current = using or model()
     if current is None:
         return None
-    result = current.guess(text, channel)
+    result = current.guess(text, channel, normalised)
     if result.kind not in GUESSABLE or result.probability < current.threshold:
         return None
     if result.known_words < MIN_KNOWN_WORDS or result.known_share < MIN_KNOWN_SHARE:
@@ -241,6 +248,7 @@ def weigh(
     fired: set[str],
     recognised: bool,
     using: Model | None = None,
+    normalised: bool = False,
 ) -> Guess | None:
     """The model's say on the phrase rules' reading; None when the rules' kind stands.
 
@@ -260,10 +268,10 @@ def weigh(
     if current is None:
         return None
     if not recognised:
-        return guess(text, channel, current)
+        return guess(text, channel, current, normalised)
     if decided == "rejection":
         return None  # never taken away, so there is nothing to weigh
-    probabilities, known_share, known = current._read(text, channel)
+    probabilities, known_share, known = current._read(text, channel, normalised)
     knows_enough = known >= MIN_KNOWN_WORDS and known_share >= MIN_KNOWN_SHARE
     if decided != "written_offer" and known >= MIN_KNOWN_WORDS:
         no = probabilities.get("rejection", 0.0)

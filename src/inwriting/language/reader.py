@@ -428,6 +428,7 @@ _FEELING = re.compile(r"(?:pleased|happy|delighted|thrilled|glad|honou?red|proud
 _MAY_CONDITION = gate(_CONDITION)
 _MAY_NOT_TO_YOU = gate(_NOT_TO_YOU)
 _MAY_RETAKE = gate(_RETAKE)
+_MAY_NO_TO_A_THING = gate(_NO_TO_A_THING)
 _MAY_REJECTION_CONDITION = gate(_REJECTION_CONDITION)
 
 
@@ -504,7 +505,7 @@ def _analyse(normal: str) -> _Analysis:
     # is not a no to the reader.
     if _MAY_NOT_TO_YOU(normal) and _NOT_TO_YOU.search(normal):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
-    if _NO_TO_A_THING.search(normal):
+    if _MAY_NO_TO_A_THING(normal) and _NO_TO_A_THING.search(normal):
         sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
     # A failed test that may be taken again is not a no to the application.
     if _MAY_RETAKE(normal) and _RETAKE.search(normal):
@@ -860,6 +861,7 @@ def _read_statement(
             kind,
             _fired_kinds(analysis, kind),
             bool(analysis.neutral or set(analysis.fired) - _PSEUDO_KINDS),
+            normalised=True,
         )
         if weighed is not None:
             kind = weighed.kind
