@@ -254,7 +254,7 @@ def weigh(
 
     `decided` is the rules' kind, `fired` the kinds whose rules fired (an offer counted as the kind
     it was decided as), `recognised` whether any rule, neutral ones included, recognised the
-    statement. In order:
+    statement; `normalised` says `text` is already as `deadlines.normalise` leaves it. In order:
 
     - no rule recognised it: the model's kind if it is sure enough (`guess`);
     - the rules found no no: a no when the model is at least 50% sure of one ("no");
