@@ -104,3 +104,40 @@ def test_a_rule_needs_all_its_word_sets() -> None:
     assert all(not c.isdisjoint(index.present("we go with another person")) for c in clauses)
     # "another person" alone lacks the verb: some set is missing, so the search is skipped.
     assert any(c.isdisjoint(index.present("another person called")) for c in clauses)
+
+
+def _scan_gate_misses(texts: list[str]) -> list[tuple[str, str]]:
+    """Date patterns that match a text but that `_scan`'s gates (all word sets, hand-made gate,
+    hint check) would skip."""
+    misses = []
+    for text in texts:
+        present = deadlines._DATE_CLAUSES.found(text)
+        for pattern, _, need, may_match in deadlines._SCAN_TABLE:
+            if not pattern.search(text):
+                continue
+            if not deadlines._has_hint(text, present):
+                misses.append(("hint", text))
+            if present & need != need or not may_match(text):
+                misses.append((pattern.pattern[:60], text))
+    return misses
+
+
+def test_the_scan_gates_skip_no_date_pattern_on_a_labelled_statement() -> None:
+    assert _scan_gate_misses(TEXTS + DATE_FORMS) == []
+
+
+DATE_WORDS = sorted(
+    {word for pattern, _ in deadlines._PATTERNS for word in deadlines._WORDS[pattern] or ()}
+    | {"next", "this", "week", "end", "of", "by", "the", "in", "or", "and", "at", "on", "3", "15th"}
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(DATE_WORDS), st.sampled_from([" ", ", ", ". ", "/", "-", "12"])),
+        max_size=30,
+    )
+)
+def test_the_scan_gates_skip_no_date_pattern_on_a_mix_of_date_words(pieces: list[str]) -> None:
+    assert _scan_gate_misses([" ".join(pieces)]) == []
