@@ -763,15 +763,20 @@ def _unit_of(words: str) -> str:
     return re.sub(r"\s+", " ", words.strip())
 
 
-def _h_range_count(
-    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
-) -> _Found | None:
-    first = _number(m[1])
+def _larger_count(m: re.Match[str], first: int | None) -> int | None:
+    """The larger of a count and its alternative in group 2 ("2 or 3", "2-3 days"); None when
+    either is no number."""
     second = _number(m[2]) if m[2] else None
     if first is None or (m[2] and second is None):
         return None
-    n = max(first, second or 0)
-    if n > 400:
+    return max(first, second or 0)
+
+
+def _h_range_count(
+    m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
+) -> _Found | None:
+    n = _larger_count(m, _number(m[1]))
+    if n is None or n > 400:
         return None
     if m[0].startswith("for") and not _HELD_FOR.search(m.string, max(0, m.start() - 40), m.start()):
         return None  # "the trial lasts for 3 days" is a length; "on hold for 3 weeks" ends
@@ -839,12 +844,8 @@ def _h_fortnight(m: re.Match[str], today: date, *_: object) -> _Found:
 def _h_minutes(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found | None:
-    first = _number(m[1]) if m[1] else 30  # "half an hour"
-    second = _number(m[2]) if m[2] else None
-    if first is None or (m[2] and second is None):
-        return None
-    n = max(first, second or 0)
-    if n > 600:
+    n = _larger_count(m, _number(m[1]) if m[1] else 30)  # no number: "half an hour"
+    if n is None or n > 600:
         return None
     day = max(today, (moment + timedelta(minutes=n)).date())
     return _found(m, today, day, "count.minutes")
