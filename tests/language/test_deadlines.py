@@ -839,9 +839,29 @@ def test_this_morning_after_our_call_is_past(text: str, expected: date | None) -
         ("They're seeing two more people, so give it another week or two.", WED, date(2026, 12, 2)),
         ("The GM is out sick, we need to reschedule ur monday chat.", WED, None),
         ("I'll come back to you before we all knock off for the week.", WED, date(2026, 11, 20)),
+        # the tenth round
+        ("Kindly sign and upload it by 09-Dec-2026.", WED, date(2026, 12, 9)),
+        ("Please accept on the portal by 9-dec-26.", WED, date(2026, 12, 9)),
+        ("You'll hear from us before Christmas.", WED, date(2026, 12, 24)),
+        ("I'll have an answer for you by Christmas Eve.", WED, date(2026, 12, 24)),
+        # said in January, "before Christmas" is last Christmas: a hope reported, not a due
+        ("I know we said before Christmas, sorry.", datetime(2027, 1, 6, 9), None),
+        ("Sign-off will take one more week.", WED, date(2026, 11, 25)),
+        ("Great to talk - we'd want you starting Monday the 7th.", WED, None),
+        ("We can offer 18 lakhs with joining by 4th January.", WED, None),
+        ("That's $80k with a December 1 start.", WED, None),
+        ("We now need you from Monday 7 December instead.", WED, None),
+        ("HR will share the start date by 30 November.", WED, date(2026, 11, 30)),
+        ("This confirms our telephone conversation of Monday.", WED, None),
+        ("I've sent a calendar invite for 11/24 at 2 p.m.", WED, date(2026, 11, 24)),
+        (
+            "You are appointed for a fixed term until 31 March 2028; please reply within 7 days.",
+            WED,
+            date(2026, 11, 25),
+        ),
     ],
 )
-def test_wording_families_from_the_sixth_to_ninth_rounds(
+def test_wording_families_from_the_sixth_to_tenth_rounds(
     text: str, said: datetime, expected: date | None
 ) -> None:
     found = resolve(text, said)

@@ -470,3 +470,59 @@ def test_an_offer_of_employment_as_a_named_role_is_in_writing() -> None:
         "credit check and references. Please confirm within 3 working days."
     )
     assert read(text, WED, "email").kind == "written_offer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A no denied or taken back: the application is still alive, whatever else it says.
+        "You haven't been unsuccessful at all - the panel simply hasn't met yet.",
+        "No one has been turned down so far; we'll update everyone by Friday.",
+        "Nope, no bad news, just checking you got the parking details!",
+        "It's not a no. The director wants to meet you again on Monday.",
+        "Please disregard the rejection email our system sent overnight, sorry!",
+        "To be clear, your application was not rejected; the role is on hold until March.",
+    ],
+)
+def test_a_no_denied_or_taken_back_is_not_a_no(text: str) -> None:
+    for channel in ("email", "phone", "message"):
+        reading = read(text, WED, channel)
+        assert reading.kind != "rejection", (channel, reading.signals)
+
+
+def test_a_no_that_is_not_denied_is_still_a_no() -> None:
+    text = "I'm sorry to say you have not been successful on this occasion."
+    assert read(text, WED, "email").kind == "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        (
+            "We're happy to send you our formal offer for the Analyst role: $71,000 base, "
+            "starting 4 January. Please sign by Friday.",
+            "email",
+            "written_offer",
+        ),
+        ("The board has finalised your selection as Site Engineer.", "phone", "verbal_offer"),
+        (
+            "It's very much a yes from the panel - HR will call you with the details.",
+            "phone",
+            "verbal_offer",
+        ),
+    ],
+)
+def test_offer_wordings_from_the_tenth_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind
+
+
+def test_a_start_date_in_a_spoken_offer_is_not_its_due() -> None:
+    text = "We'd like to offer you the job at $64,000, with a January 11 start."
+    reading = read(text, WED, "phone")
+    assert reading.kind == "verbal_offer"
+    assert reading.due is None
+
+
+def test_contact_that_depends_on_a_match_is_a_notice_for_everyone() -> None:
+    text = "If your profile matches the role, a recruiter will call you within a week."
+    assert read(text, WED, "email").kind == "other"

@@ -202,6 +202,8 @@ _P_NUMERIC = _rx(
 _P_MONTH_DAY = _rx(
     rf"\b(?:(?:{_WD}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]))(?:,?\s+(\d{{4}}))?"
+    # "05-Feb-2027", "5-feb-27": the form many HR systems print, the year in two or four digits.
+    rf"|(?<![\d-])(\d{{1,2}})-{_MONTH}-(\d{{4}}|\d{{2}})(?![\d-])"
 )
 _P_MONTH_ONLY = _rx(
     rf"\b(?:(early|mid|the\s+middle\s+of|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of"
@@ -211,6 +213,12 @@ _P_MONTH_ONLY = _rx(
     # "Delayed to January": "to" only after a verb that moves a time (checked in the handler).
     rf"|(?<=to\s)))(?:{_MONTH})(?!\s+\d)(?:\s+(\d{{4}}))?(?![a-z])"
 )
+# "Before Christmas", "by Christmas Eve", "ahead of New Year's Eve": a day every calendar has.
+# Other holidays move with the country and the year, and "after the holidays" states no end.
+_P_HOLIDAY = _rx(
+    r"\b(before|by|ahead\s+of)\s+(?:the\s+)?(christmas\s+eve|christmas(?:\s+day)?|xmas(?:\s+eve)?"
+    r"|new\s+year'?s?\s+eve)\b"
+)
 _P_NTH = _rx(
     r"\bthe\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:round|interview|stage|time|candidate|floor|step"
     r"|meeting|call|person|applicant|place|year|anniversary|percentile|position|one)\b)"
@@ -219,7 +227,7 @@ _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
     rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|saying|for)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
-    rf"({_NUM})(?:\s*(?:or|to|-|,)\s*({_NUM}))?\s+({_UNIT})(?!\s+ago)\b"
+    rf"({_NUM})(?:\s*(?:or|to|-|,)\s*({_NUM}))?\s+(?:more\s+|extra\s+|further\s+)?({_UNIT})(?!\s+ago)\b"
 )
 # "One week from today", "ten days from now": counted from the day it is said.
 _P_FROM_TODAY = _rx(
@@ -380,8 +388,13 @@ _NOT_LEAVING = (
     + r"(?<!-off)"
 )
 _NOT_A_DUE_CUE = re.compile(
-    r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)(?:\s+date)?"
-    r"(?:\s+(?:is|will\s+be|of|on|from|in))?\s*:?\s*(?:the\s+)?"
+    r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)"
+    # "starting Monday the 12th", "joining by 15th January": a start however it is worded ("start
+    # date by 23 December" is when the date is to be told, a due).
+    r"(?:\s+date(?:\s+(?:is|will\s+be|of|on|from|in))?|\s+(?:is|will\s+be|of|on|from|in|by))?"
+    r"\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
+    # "We now need you from Monday 10 May": the day to start, moved.
+    r"|\bneed\s+(?:you|u)\s+from\s+(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
     # The day to report for duty is a start date.
     r"|\breport(?:ing)?\s+(?:for\s+duty|to\s+(?:work|duty)|for\s+work)\s+(?:on\s+|by\s+)?(?:the\s+)?"
@@ -411,6 +424,8 @@ _NOT_A_DUE_CUE = re.compile(
     # March") is not something owed; "return the contract by Friday" is.
     r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
     r"|secondment|assignment|placement)\s+(?:as\s+[^.;!?]{1,60}?\s+)?(?:until|till|through|to"
+    r"|ending(?:\s+on)?)\s+(?:the\s+)?"
+    r"|\bfor\s+a\s+fixed[\s-]term\s+(?:of\s+[^.;!?]{1,30}?\s+)?(?:until|till|through|to"
     r"|ending(?:\s+on)?)\s+(?:the\s+)?"
     r"|\b(?:contract|appointment|secondment|assignment|placement|tenure|funding)\s+(?:which\s+"
     r"|that\s+)?(?:runs?|running|lasts?|lasting|continues|ends?|ending|expires|finishes)"
@@ -464,6 +479,10 @@ _DASHED_HOPE = re.compile(
     r"|(?:was|were)\s+(?:supposed|meant|due)\s+to)\b"
 )
 _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
+# "A January 18 start", "Monday start date": a day named before the word "start" is the start.
+_START_AFTER = re.compile(
+    r"\s*-?\s*start(?:ing)?(?:\s+date)?\b(?!\s+(?:of|the|to|by|on|at|with)\b)"
+)
 _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
 # The end of a named day ("by close of business on Monday", "by EOD Tuesday", "by 5pm Friday")
@@ -492,6 +511,8 @@ _DEADLINE_CUE = re.compile(
 _SOFT_DEADLINE = re.compile(
     # "Monday is fine given the holiday": a day allowed for the task is its deadline.
     r"\s+is\s+fine\s+(?:given|because|as|since|with)\b"
+    # "No rush over the holidays, Monday 4th is fine.": the day allowed, said on its own.
+    r"|(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\s+is\s+(?:fine|ok|okay|soon\s+enough)\s*(?:[.!]|$)"
     r"|\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
     r"(?:\s+(?:for\s+(?:us|me)|too))?,?\s+if\s+(?:that'?s|that\s+is|it'?s|it\s+is|you\s+can"
     r"|possible|doable|at\s+all)"
@@ -674,8 +695,10 @@ def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if month_word is None:
         return None
     month = _MONTHS[month_word[0].rstrip(".")]
-    dom = int(m[1] or m[2])
-    if m[3] is not None:
+    dom = int(m[1] or m[2] or m[4])
+    if m[5] is not None:
+        day = _safe_date(_full_year(m[5]), month, dom)
+    elif m[3] is not None:
         day = _safe_date(int(m[3]), month, dom)
     else:
         # No year said: the next such date on or after the day it was said.
@@ -683,6 +706,25 @@ def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if day is None:
         return None
     return _found(m, day, day, "date.month_day")
+
+
+# How far ahead a named holiday may be and still be a due: "before Christmas" said in December is
+# this Christmas; said in January it is last Christmas, a report of what was hoped ("I know I said
+# we'd have news before Christmas"), not a date a year away.
+_HOLIDAY_AHEAD = timedelta(days=100)
+
+
+def _h_holiday(m: re.Match[str], today: date, *_: object) -> _Found | None:
+    name = m[2]
+    dom = 31 if name.startswith("new") else 24 if name.endswith("eve") else 25
+    day = _next_on_or_after(12, dom, today)
+    if day is None:
+        return None
+    if m[1] != "by":
+        day -= timedelta(days=1)  # "before Christmas": the last day before it
+    if day < today or day - today > _HOLIDAY_AHEAD:
+        return None
+    return _found(m, day, day, "date.holiday")
 
 
 # A time moved to a month ("delayed to January", "pushed out to March") ends with that month.
@@ -1009,6 +1051,7 @@ _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_P_MONTH_DAY, _h_month_day),
     (_P_NUMERIC, _h_numeric),
     (_P_MONTH_ONLY, _h_month_only),
+    (_P_HOLIDAY, _h_holiday),
     (_P_WEEK_LIST_THIS, _h_week_list_this),
     (_P_WEEK_LIST_NEXT, _h_week_list_next),
     (_P_NEXT_WEEK_ON, _h_next_week_on),
@@ -1041,7 +1084,8 @@ _ANY_HINT = re.compile(
     r"|day|week|wk|month|year|quarter|hour|tomorrow|tonight|noon|eod|cob|eob|eom|eow|tmr|tba|tbd"
     r"|close\s+of|\bhrs?\b"
     r"|business|fortnight|\bmin|morning|afternoon|arvo|evening|midday|lunch|night|jan|feb|mar|apr|may"
-    r"|jun|jul|aug|sep|oct|nov|dec|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
+    r"|jun|jul|aug|sep|oct|nov|dec|christmas|xmas"
+    r"|\bmon|\btue|\bwed|\bthu|\bfri|\bsat|\bsun|\[|<|\{|x date",
     re.ASCII,
 )
 # The hint's plain-word alternatives (no digit, no word boundary): one of them as a substring is
@@ -1051,7 +1095,7 @@ _PLAIN_HINTS = (
     "day", "week", "month", "year", "hour", "tomorrow", "tonight", "noon", "morning",
     "afternoon", "evening", "night", "business", "fortnight", "quarter", "midday", "lunch",
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    "wk", "eod", "cob", "eob", "eom", "eow", "tmr", "tba", "tbd",
+    "wk", "eod", "cob", "eob", "eom", "eow", "tmr", "tba", "tbd", "christmas", "xmas",
 )  # fmt: skip
 assert all(_ANY_HINT.fullmatch(word) for word in _PLAIN_HINTS)
 
@@ -1106,6 +1150,15 @@ _AFTER_OUR_CALL = re.compile(
     r"(?:(?:phone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
     r"|interview|talk)\s+$"
 )
+# "Our telephone conversation of Friday", the letter-writer's way to name a talk that is over.
+_TALK_OF = re.compile(
+    r"\b(?:call|conversation|discussion|talk|chat|letter|e-?mail)\s+of\s+(?:last\s+)?(?:the\s+)?$"
+)
+# "I've sent a calendar invite for 6/22": the invitation is sent, the meeting is still ahead.
+_BOOKED_FOR = re.compile(
+    r"\b(?:invite|invitation|booking|booked|scheduled|pencilled|penciled|slot)\s+(?:in\s+)?for\s+"
+    r"(?:the\s+)?$"
+)
 _BEEN_TOLD = re.compile(r"\b(?:been|was|were|am|'m)\s+told\s+$")
 _FORWARD_ONLY_FORMS = ("week.", "weekday.next_week", "weekday.this", "month.", "quarter.")
 
@@ -1130,6 +1183,8 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]], befo
         and not _FUTURE_CUE.search(before)
     ):
         return True  # "I've put you forward this morning", "the team asked after you this morning"
+    if _TALK_OF.search(before):
+        return True
     offset = found.start - len(before)
     # A cue inside another time expression ("last" of "announced last week") says nothing about
     # this one ("means your role is on hold for a few weeks").
@@ -1138,7 +1193,7 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]], befo
         for c in _PAST_CUE.finditer(before)
         if not _overlaps(offset + c.start(), offset + c.end(), spans)
     ]
-    if not cues or _FUTURE_CUE.search(before):
+    if not cues or _FUTURE_CUE.search(before) or _BOOKED_FOR.search(before):
         return False
     if _MOVED_TO.search(before):
         return False  # "the interview was moved to Thursday": the new time is ahead
@@ -1155,6 +1210,8 @@ def _not_a_due(text: str, found: _Found, before: str) -> bool:
     # `before` is `_clause_before(text, found.start)`.
     if _NOT_A_DUE_CUE.search(before):
         return True
+    if _START_AFTER.match(text, found.end):
+        return True  # "with a January 18 start": the day named is the start
     if _CAUSE_CLAUSE.match(before):
         return True
     if found.form.startswith(("year.", "quarter.")) and _PLANNING_FOR.search(before):

@@ -249,12 +249,15 @@ def weigh(
     recognised: bool,
     using: Model | None = None,
     normalised: bool = False,
+    no_denied: bool = False,
 ) -> Guess | None:
     """The model's say on the phrase rules' reading; None when the rules' kind stands.
 
     `decided` is the rules' kind, `fired` the kinds whose rules fired (an offer counted as the kind
     it was decided as), `recognised` whether any rule, neutral ones included, recognised the
-    statement; `normalised` says `text` is already as `deadlines.normalise` leaves it. In order:
+    statement; `normalised` says `text` is already as `deadlines.normalise` leaves it;
+    `no_denied` says the statement itself says it is not a no ("you have not been unsuccessful"),
+    so the model never makes it one. In order:
 
     - no rule recognised it: the model's kind if it is sure enough (`guess`);
     - the rules found no no: a no when the model is at least 50% sure of one ("no");
@@ -268,12 +271,15 @@ def weigh(
     if current is None:
         return None
     if not recognised:
-        return guess(text, channel, current, normalised)
+        guessed = guess(text, channel, current, normalised)
+        if no_denied and guessed is not None and guessed.kind == "rejection":
+            return None
+        return guessed
     if decided == "rejection":
         return None  # never taken away, so there is nothing to weigh
     probabilities, known_share, known = current._read(text, channel, normalised)
     knows_enough = known >= MIN_KNOWN_WORDS and known_share >= MIN_KNOWN_SHARE
-    if decided != "written_offer" and known >= MIN_KNOWN_WORDS:
+    if decided != "written_offer" and known >= MIN_KNOWN_WORDS and not no_denied:
         no = probabilities.get("rejection", 0.0)
         if no >= REJECTION_SECOND_OPINION:
             return Guess("rejection", no, known_share, known, "no")

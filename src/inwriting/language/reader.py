@@ -416,6 +416,19 @@ _NO_TO_A_THING = re.compile(
     r"|\b(?:reference|referee|document|copy|certificate|scan|photo|format|signature|payslip)s?\b"
     r"[^.;!?]{0,50}\b(?:cannot|can't|won't|will\s+not)\s+be\s+(?:accepted|used|considered)"
 )
+# A no denied ("you haven't been unsuccessful", "nobody has been turned down", "no bad news", "it's
+# not a no") or taken back ("please disregard the automated email") is not a no: the sentence
+# says the application is still alive.
+_NO_DENIED = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|been|am)(?:\s+not|n't)\s+(?:yet\s+)?(?:been\s+)?"
+    r"(?:rejected|turned\s+down|ruled\s+out|unsuccessful)\b"
+    r"|\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:you|the\s+\w+))\s+(?:has|have|had|is|was|were)"
+    r"\s+(?:yet\s+)?(?:been\s+)?(?:turned\s+down|rejected|ruled\s+out|unsuccessful|told\s+no)\b"
+    r"|\bno\s+bad\s+news\b"
+    r"|\b(?:it|this|that|the\s+answer)(?:'s|\s+is)(?:\s+not|n't)\s+(?:a\s+no|a\s+rejection)\b"
+    r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b"
+    r"|\bdisregard\b[^.;!?]*\b(?:email|e-mail|message|letter|notification|notice|status)\b"
+)
 _RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
 _FAILED_TEST = re.compile(
     r"\b(?:test|assessment|exam|quiz|attempt|score|result)\b[^.;!?]*\b(?:unsuccessful|not\s+successful"
@@ -459,6 +472,7 @@ _MAY_NOT_TO_YOU = gate(_NOT_TO_YOU)
 _MAY_RETAKE = gate(_RETAKE)
 _MAY_NO_TO_A_THING = gate(_NO_TO_A_THING)
 _MAY_REJECTION_CONDITION = gate(_REJECTION_CONDITION)
+_MAY_NO_DENIED = gate(_NO_DENIED)
 
 
 def normalise_channel(channel: str | None) -> str | None:
@@ -496,6 +510,7 @@ class _Analysis:
     candidates: dict[str, list[tuple[Rule, set[int]]]] = field(default_factory=dict)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
     conditional: bool = False  # a condition was set aside in a sentence that counts
+    no_denied: bool = False  # a sentence says it is not a no ("you haven't been unsuccessful")
 
 
 def _analyse(normal: str) -> _Analysis:
@@ -536,6 +551,9 @@ def _analyse(normal: str) -> _Analysis:
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
     if _MAY_NO_TO_A_THING(normal) and _NO_TO_A_THING.search(normal):
         sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
+    no_denied = _MAY_NO_DENIED(normal) and _NO_DENIED.search(normal) is not None
+    if no_denied:
+        sentences = [s for s in sentences if not _NO_DENIED.search(s)]
     # A failed test that may be taken again is not a no to the application.
     if _MAY_RETAKE(normal) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
@@ -553,6 +571,7 @@ def _analyse(normal: str) -> _Analysis:
     }
     analysis = _Analysis(kept, body, {}, neutral, present, candidates)
     analysis.conditional = conditional and any(_CONDITION.search(s) for s in kept)
+    analysis.no_denied = no_denied
     # Kinds are tried in the contract's order and the search stops early: once a kind has won,
     # only one more kind that could contradict it is looked for (that decides `confident`).
     if _fire("rejection", bodies["rejection"], analysis):
@@ -891,6 +910,7 @@ def _read_statement(
             _fired_kinds(analysis, kind),
             bool(analysis.neutral or set(analysis.fired) - _PSEUDO_KINDS),
             normalised=True,
+            no_denied=analysis.no_denied,
         )
         if weighed is not None:
             kind = weighed.kind
