@@ -859,6 +859,20 @@ def test_this_morning_after_our_call_is_past(text: str, expected: date | None) -
             WED,
             date(2026, 11, 25),
         ),
+        # the eleventh round
+        ("We'd like you on campus on December 3 and 4.", WED, date(2026, 12, 4)),
+        ("Half the team is away, so we're looking at w/c 7th now.", WED, date(2026, 12, 11)),
+        ("Could you come in for a chat a week Friday?", WED, date(2026, 11, 27)),
+        ("The partner has promised me an answer Friday.", WED, date(2026, 11, 20)),
+        ("The req needs re-approval, so we're looking at 2-3 weeks.", WED, date(2026, 12, 9)),
+        ("Payroll is slow with approvals this month.", WED, None),
+        ("Our MD is back on deck on the 30th.", WED, None),
+        ("Further to your interview today, I'm pleased to confirm our offer.", WED, None),
+        (
+            "We're through to the last round: they want you Tues or Weds next week.",
+            WED,
+            date(2026, 11, 25),
+        ),
     ],
 )
 def test_wording_families_from_the_sixth_to_tenth_rounds(

@@ -526,3 +526,36 @@ def test_a_start_date_in_a_spoken_offer_is_not_its_due() -> None:
 def test_contact_that_depends_on_a_match_is_a_notice_for_everyone() -> None:
     text = "If your profile matches the role, a recruiter will call you within a week."
     assert read(text, WED, "email").kind == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        (
+            "We cannot proceed with your joining formalities until the relieving letter arrives. "
+            "Kindly share it by Friday.",
+            "email",
+            "request",
+        ),
+        ("Applications received after the closing date will not be considered.", "email", "other"),
+        ("Your application has not yet been reviewed by the hiring team.", "email", "other"),
+        ("yeah that one's filled unfortunately", "message", "rejection"),
+        ("Candidate status update: Offer extended - Store Associate", "email", "verbal_offer"),
+        (
+            "Provisional offer: Administrative Officer, Leeds, £27,400. Please accept within 5 "
+            "working days.",
+            "email",
+            "written_offer",
+        ),
+        (
+            "Attached is your contract for the Kitchen Porter post, £11.90/hr. Please sign and "
+            "send it back by Friday.",
+            "email",
+            "written_offer",
+        ),
+        ("Just confirming Thursday 2pm with Omar at the front desk.", "message", "next_step"),
+        ("Sorry, wrong chat!", "message", "other"),
+    ],
+)
+def test_wordings_from_the_eleventh_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind

@@ -200,7 +200,9 @@ _P_NUMERIC = _rx(
     r"|(?<![\d/.:-])(\d{1,2})(-)(\d{1,2})-(\d{4})(?![\d-])"
 )
 _P_MONTH_DAY = _rx(
-    rf"\b(?:(?:{_WD}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])"
+    rf"\b(?:(?:{_WD}|mon|tues?|weds?|thu(?:rs?)?|fri|sat|sun)\.?,?\s+)?(?:the\s+)?(?:{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?"
+    # "December 3 and 4", "January 6 or 7": two days of one month, the later one counts.
+    rf"(?:\s*(?:and|&|or)\s*(\d{{1,2}})(?:st|nd|rd|th)?)?(?![\d:])"
     rf"|(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z]))(?:,?\s+(\d{{4}}))?"
     # "05-Feb-2027", "5-feb-27": the form many HR systems print, the year in two or four digits.
     rf"|(?<![\d-])(\d{{1,2}})-{_MONTH}-(\d{{4}}|\d{{2}})(?![\d-])"
@@ -225,7 +227,8 @@ _P_NTH = _rx(
 )
 _P_RANGE_COUNT = _rx(
     rf"\b(?:(?:with)?in|over|up\s+to|by|takes?|valid\s+for|open\s+for|good\s+for|expires\s+in|taking|about|around|approximately|roughly"
-    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|saying|for)"
+    rf"|another|an\s+extra|(?:an\s+)?additional|need|give\s+(?:me|us|them|him|her|it)|say|saying|for"
+    rf"|looking\s+at)"
     rf"\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:about\s+|around\s+|approximately\s+)?"
     rf"({_NUM})(?:\s*(?:or|to|-|,)\s*({_NUM}))?\s+(?:more\s+|extra\s+|further\s+)?({_UNIT})(?!\s+ago)\b"
 )
@@ -278,7 +281,11 @@ _P_WEEK_LIST_NEXT = _rx(
 _P_WEEK_LIST_THIS = _rx(rf"\b((?:between\s+|from\s+)?{_WD_LIST})\s+(?:of\s+)?this\s+week\b")
 _P_NEXT_WEEK_ON = _rx(rf"\bnext\s+week\s*,?\s+(?:on\s+|between\s+|from\s+)?({_WD_LIST})\b")
 # "Friday week" (British and Australian English): the Friday of next week.
-_P_WEEKDAY_WEEK = _rx(rf"\b({_WD})\s+week\b(?!\s*(?:of|commencing|beginning|starting|after))")
+_P_WEEKDAY_WEEK = _rx(
+    rf"\b({_WD})\s+week\b(?!\s*(?:of|commencing|beginning|starting|after))"
+    # "A week Friday", "a week on Thursday": British for "Friday week".
+    rf"|\ba\s+week\s+(?:on\s+)?({_WD})\b"
+)
 _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
 _P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
 _P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD_OR_ABBR})(?![a-z])")
@@ -360,12 +367,17 @@ _PAST_CUE = re.compile(
     r"|promised|recap|minutes\s+of"
     r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|previously"
     # "Last" only before a time ("last time", "last Monday"): "your last payslip" is a document.
-    r"|last(?=\s+(?:time|night|week|month|year|quarter|round|[a-z]+day)\b)"
+    r"|last(?=\s+(?:time|night|week|month|year|quarter|[a-z]+day)\b)"
+    # "In the last round we…" is behind us; "through to the last round" is the final one.
+    r"|(?<!the\s)last(?=\s+round\b)"
     r"|earlier)\b"
 )
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna|expect|plan|hope|by|until|before|next|need|can|could"
-    r"|would|should|must|let\s+you\s+know|hear|please)\b|'ll\b"
+    r"|would|should|must|let\s+you\s+know|hear|please"
+    # "She's promised me an answer Friday": what was promised is still to come.
+    r"|promised\s+(?:to|me|us|you|him|her|them)"
+    r")\b|'ll\b"
 )
 # "Off" as in away ("I'm off Friday"), not leaving ("before you head off tonight", "sign-off"):
 # checked behind the literal, so only an "off" pays for it.
@@ -395,6 +407,8 @@ _NOT_A_DUE_CUE = re.compile(
     r"\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
     # "We now need you from Monday 10 May": the day to start, moved.
     r"|\bneed\s+(?:you|u)\s+from\s+(?:the\s+)?"
+    # "The offer of the post … from 1 January": a day something begins states no end.
+    r"|\bfrom\s+(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
     # The day to report for duty is a start date.
     r"|\breport(?:ing)?\s+(?:for\s+duty|to\s+(?:work|duty)|for\s+work)\s+(?:on\s+|by\s+)?(?:the\s+)?"
@@ -409,10 +423,10 @@ _NOT_A_DUE_CUE = re.compile(
     r"|on\s+leave|interstate|overseas|abroad|out\s+of\s+(?:the\s+)?(?:office|country))"
     r"\s+(?:on\s+|until\s+|till\s+|through\s+|from\s+)?(?:the\s+)?"
     # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
-    r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+"
+    r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+(?:with\s+\w+(?:\s+\w+)?\s+)?"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday", "she's
     # back on shift Thursday").
-    r"|\b(?:is|are|'s|'re|will\s+be|'ll\s+be)\s+back(?:\s+(?:on\s+shift|in\s+the\s+office|at\s+work"
+    r"|\b(?:is|are|'s|'re|will\s+be|'ll\s+be)\s+back(?:\s+(?:on\s+shift|on\s+deck|in\s+the\s+office|at\s+work"
     r"|at\s+(?:her|his|their)\s+desk))?\s+(?:on\s+)?(?:the\s+)?"
     r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation|pto)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
@@ -511,6 +525,8 @@ _DEADLINE_CUE = re.compile(
 _SOFT_DEADLINE = re.compile(
     # "Monday is fine given the holiday": a day allowed for the task is its deadline.
     r"\s+is\s+fine\s+(?:given|because|as|since|with)\b"
+    # "One thing we'll need is a writing sample. Would Friday work?": the day asked for.
+    r"|\s+(?:work|suit(?:\s+you)?|be\s+(?:ok|okay|possible|doable|feasible))\s*(?:for\s+you\s*)?\?"
     # "No rush over the holidays, Monday 4th is fine.": the day allowed, said on its own.
     r"|(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\s+is\s+(?:fine|ok|okay|soon\s+enough)\s*(?:[.!]|$)"
     r"|\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
@@ -695,11 +711,13 @@ def _h_month_day(m: re.Match[str], today: date, *_: object) -> _Found | None:
     if month_word is None:
         return None
     month = _MONTHS[month_word[0].rstrip(".")]
-    dom = int(m[1] or m[2] or m[4])
-    if m[5] is not None:
-        day = _safe_date(_full_year(m[5]), month, dom)
-    elif m[3] is not None:
-        day = _safe_date(int(m[3]), month, dom)
+    dom = int(m[1] or m[3] or m[5])
+    if m[2] is not None and int(m[1]) < int(m[2]) <= 31:
+        dom = int(m[2])
+    if m[6] is not None:
+        day = _safe_date(_full_year(m[6]), month, dom)
+    elif m[4] is not None:
+        day = _safe_date(int(m[4]), month, dom)
     else:
         # No year said: the next such date on or after the day it was said.
         day = _next_on_or_after(month, dom, today)
@@ -893,6 +911,9 @@ def _h_minutes(
     return _found(m, today, day, "count.minutes")
 
 
+_BARE_NTH = re.compile(r"(\d{1,2})(?:st|nd|rd|th)\b")
+
+
 def _h_week_of(
     m: re.Match[str], today: date, moment: datetime, cal: BusinessCalendar, locale: str
 ) -> _Found | None:
@@ -903,7 +924,7 @@ def _h_week_of(
         numeric = _P_NUMERIC.search(m[0])
         inner = _h_numeric(numeric, today, moment, cal, locale) if numeric else None
     if inner is None:
-        nth = _P_NTH.search(m[0])  # "the week of the 4th"
+        nth = _P_NTH.search(m[0]) or _BARE_NTH.search(m[0])  # "the week of the 4th", "w/c 11th"
         inner = _h_nth(nth, today) if nth else None
     if inner is None or inner.latest is None:
         return None
@@ -941,7 +962,8 @@ def _h_week_list_next(
 ) -> _Found:
     # Next week's start found once for the whole list, not once per day named in it.
     start = _next_week_start(today, cal)
-    days = [_weekday_from(_weekday_number(w), start) for w in _WD_FIND.findall(m[1])]
+    named = m[1] if m[1] is not None else m[0]  # "a week Friday" names its day in the match
+    days = [_weekday_from(_weekday_number(w), start) for w in _WD_FIND.findall(named)]
     return _found(m, min(days), max(days), "weekday.next_week")
 
 
@@ -1172,11 +1194,11 @@ def _refers_to_past(text: str, found: _Found, spans: list[tuple[int, int]], befo
     if found.form.startswith("count.") and _AHEAD_FROM_NOW.match(text, found.start):
         return False  # "promised me feedback in the next few days": counted from now
     if (
-        text.startswith("this morning", found.start)
+        text.startswith(("this morning", "today", "this afternoon"), found.start)
         and _AFTER_OUR_CALL.search(before)
         and not _FUTURE_CUE.search(before)
     ):
-        return True  # "Further to our call this morning, ...": the call is behind us
+        return True  # "Further to our call this morning / your interview today": behind us
     if (
         text.startswith("this morning", found.start)
         and _DONE_THIS_MORNING.search(before)

@@ -385,6 +385,14 @@ _REJECTION_CONDITION = re.compile(
     # "Candidates not selected for an interview will be notified": the same rule, shorter.
     r"|\b(?:candidates|applicants|those|people)\s+not\s+(?:selected|successful|shortlisted|progressed"
     r"|chosen)\b"
+    # "Unable to proceed with your onboarding until we receive the letter": a condition on a step.
+    r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\b[^.;!?]{0,60}?"
+    r"\b(?:until|unless|till|pending|without)\b[^.;!?]*"
+    r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\s+(?:further\s+)?with\s+"
+    r"(?:your\s+|the\s+)?(?:onboarding"
+    r"|joining|visa|documentation|verification|background\s+check|file)\b[^.;!?]*"
+    # "Applications received after that date will not be considered": a rule for everyone.
+    r"|\bapplications?\s+(?:received|submitted|made)\s+(?:after|past|beyond|later\s+than)\b[^.;!?]*"
     # "Accept by the 12th, post which the offer stands withdrawn": a consequence, not a no.
     r"|\b(?:post\s+which|after\s+which|failing\s+which|otherwise|or\s+else)\b[^.;!?]*"
     # "… will be notified once the position has been filled": when, for everyone.
@@ -428,6 +436,8 @@ _NO_DENIED = re.compile(
     r"|\b(?:it|this|that|the\s+answer)(?:'s|\s+is)(?:\s+not|n't)\s+(?:a\s+no|a\s+rejection)\b"
     r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b"
     r"|\bdisregard\b[^.;!?]*\b(?:email|e-mail|message|letter|notification|notice|status)\b"
+    # "Your application has not yet been reviewed": still waiting, not turned down.
+    r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
 )
 _RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
 _FAILED_TEST = re.compile(
