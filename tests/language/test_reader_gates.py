@@ -36,7 +36,7 @@ VOCABULARY = sorted(
 def _gate_misses(texts: list[str]) -> list[tuple[str, str]]:
     misses = []
     for text in texts:
-        present = reader._LITERALS.present(text)
+        present = reader._GATES.index.found(text)
         candidates = {
             rule.id: hits for pairs in reader._candidates(present).values() for rule, hits in pairs
         }
@@ -46,9 +46,13 @@ def _gate_misses(texts: list[str]) -> list[tuple[str, str]]:
                 misses.append((rule.id, text))
             # Searching only the alternatives whose gates pass finds the very same phrase.
             hits = candidates.get(rule.id, set())
-            by_parts = rule.first_match(text, present, hits)
+            by_parts = rule.first_match(text, hits)
             if (found and found.span()) != (by_parts and by_parts.span()):
                 misses.append((rule.id + " (alternatives)", text))
+        # The statement-wide searches of the reader are gated by the same bits.
+        for pattern, need in reader._STATEMENT_NEEDS.items():
+            if present & need != need and pattern.search(text):
+                misses.append((pattern.pattern[:40], text))
     return misses
 
 

@@ -9,7 +9,9 @@ pattern that could match.
 For many patterns read against the same statement, `word_clauses(pattern)` gives sets of
 word-like literals that every match holds one of each, and `LiteralIndex.present(text)` finds the
 literals a statement holds in one pass; a pattern is then skipped with a few set tests.
-`ClauseIndex` does the same for many patterns' sets at once, as the bits of one int.
+`BitIndex` does the same with an int per literal, ORed over the literals a text holds, and
+`ClauseIndex` gives each set of literals one bit of it: many patterns' sets are then checked at
+once, as the bits of one int.
 tests/language/test_reader_gates.py checks that no gate skips a match.
 """
 
@@ -18,6 +20,8 @@ from __future__ import annotations
 import importlib
 import re
 from collections.abc import Callable, Iterable
+from functools import reduce
+from operator import or_
 from typing import Any
 
 # The parser behind `re` (re._parser since Python 3.11); private, so it is reached through
@@ -173,20 +177,18 @@ class LiteralIndex:
     """
 
     def __init__(self, literals: frozenset[str]) -> None:
-        by_first: dict[str, list[str]] = {}
-        for literal in sorted(literals):
-            by_first.setdefault(literal[0], []).append(literal)
-        self._by_first = {c: tuple(group) for c, group in by_first.items()}
+        self._literals = literals
+        self._longest = max(map(len, literals), default=0)
         self._cache: dict[str, frozenset[str]] = {}
 
     def _literals_in(self, run: str) -> frozenset[str]:
-        found = [
-            literal
-            for first in set(run)
-            for literal in self._by_first.get(first, ())
-            if literal in run
-        ]
-        return frozenset(found)
+        # Every piece of the run no longer than the longest literal, looked up in one set
+        # intersection: a few dozen slices, where testing each literal that starts with one of
+        # the run's letters took hundreds of substring searches.
+        longest = self._longest
+        end = len(run)
+        pieces = {run[i:j] for i in range(end) for j in range(i + 1, min(end, i + longest) + 1)}
+        return frozenset(pieces & self._literals)
 
     def present(self, text: str) -> set[str]:
         """The literals that occur in `text` (which must be lower case)."""
@@ -203,19 +205,66 @@ class LiteralIndex:
         return found
 
 
-class ClauseIndex:
-    """Which of many sets of word-like literals a lower-case text holds a literal of, as bits.
+class BitIndex:
+    """The OR of the ints of the word-like literals a lower-case text holds, found in one pass.
 
-    Bit i of `found(text)` is set when the text holds a literal of `clauses[i]`; a rule that needs
-    a literal of each of the sets whose bits are `need` can match only where
-    `found & need == need`. Like LiteralIndex, each distinct piece of the text is read once and
+    Each literal stands for some bits (the gates it opens, say); a text's bits are the OR over
+    the literals it contains. Like LiteralIndex, each distinct piece of the text is read once and
     remembered, but what it contributes is one int: a statement costs a split and an OR per
-    piece, and each rule one AND and one comparison, where sets of literals would cost a set
-    union per piece and a set test per clause per rule.
+    piece, and a gate one AND, where sets of literals cost a set union per piece and a set test
+    per gate.
 
     The pieces are the text split at whitespace, not its runs of word characters: a literal holds
     no whitespace, so it is in the text exactly when it is in one of the pieces, and str.split
     costs a fraction of a regular expression's findall.
+    """
+
+    def __init__(self, bits: dict[str, int]) -> None:
+        if not all(_WORDLIKE.fullmatch(literal) for literal in bits):
+            raise ValueError("a BitIndex takes word-like literals only")
+        self._literals = LiteralIndex(frozenset(bits))
+        self._bits = bits
+        self._cache = _Remembered(self._bits_in)
+
+    def _bits_in(self, piece: str) -> int:
+        found = 0
+        for literal in self._literals._literals_in(piece):
+            found |= self._bits[literal]
+        return found
+
+    def found(self, text: str) -> int:
+        """The OR of the bits of the literals that occur in `text` (which must be lower case)."""
+        # The look-ups and the ORs run in C, with no loop in Python; only a piece never seen
+        # before calls back into Python. A piece that repeats is ORed twice, which costs less
+        # than removing repeats first.
+        return reduce(or_, map(self._cache.__getitem__, text.split()), 0)
+
+
+class _Remembered(dict[str, int]):
+    """Piece -> its bits, each computed on its first look-up and kept (up to _CACHE_LIMIT)."""
+
+    def __init__(self, compute: Callable[[str], int]) -> None:
+        super().__init__()
+        self._compute = compute
+        self._shared: dict[int, int] = {}
+
+    def __missing__(self, piece: str) -> int:
+        bits = self._compute(piece)
+        if len(self) < _CACHE_LIMIT:
+            # Many pieces have the same bits ("friday", "friday,", every number): keeping one int
+            # per distinct value, hundreds of bytes each for the reader, bounds a long run's memory
+            # by its distinct pieces, not by their bits.
+            bits = self._shared.setdefault(bits, bits)
+            self[piece] = bits
+        return bits
+
+
+class ClauseIndex(BitIndex):
+    """Which of many sets of word-like literals a lower-case text holds a literal of, as bits.
+
+    Bit i of `found(text)` is set when the text holds a literal of `clauses[i]`; a rule that needs
+    a literal of each of the sets whose bits are `need` can match only where
+    `found & need == need`: each rule costs one AND and one comparison.
     """
 
     def __init__(self, clauses: Iterable[frozenset[str]]) -> None:
@@ -223,13 +272,11 @@ class ClauseIndex:
         self._position = {clause: i for i, clause in enumerate(dict.fromkeys(clauses))}
         if not all(_WORDLIKE.fullmatch(o) for clause in self._position for o in clause):
             raise ValueError("ClauseIndex takes word-like literals only")
-        self._literals = LiteralIndex(frozenset().union(*self._position))
         bits: dict[str, int] = {}
         for clause, i in self._position.items():
             for literal in clause:
                 bits[literal] = bits.get(literal, 0) | 1 << i
-        self._bits = bits
-        self._cache: dict[str, int] = {}
+        super().__init__(bits)
 
     def need(self, clauses: Iterable[frozenset[str]]) -> int:
         """The bits of `clauses`, each one of the sets this index was made with."""
@@ -237,23 +284,6 @@ class ClauseIndex:
         for clause in clauses:
             need |= 1 << self._position[clause]
         return need
-
-    def _bits_in(self, piece: str) -> int:
-        found = 0
-        for literal in self._literals._literals_in(piece):
-            found |= self._bits[literal]
-        if len(self._cache) < _CACHE_LIMIT:
-            self._cache[piece] = found
-        return found
-
-    def found(self, text: str) -> int:
-        """The bits of the sets of which `text` (lower case) holds a literal."""
-        found = 0
-        cache = self._cache
-        for piece in set(text.split()):
-            hit = cache.get(piece)
-            found |= self._bits_in(piece) if hit is None else hit
-        return found
 
 
 def word_clauses(pattern: re.Pattern[str], limit: int = 3) -> tuple[frozenset[str], ...] | None:

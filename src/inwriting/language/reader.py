@@ -9,7 +9,7 @@ clock, and it never raises on any text.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from importlib import resources
@@ -23,7 +23,7 @@ from inwriting.domain.kinds import CHANNELS, WRITTEN_CHANNELS
 from inwriting.domain.policy import DEFAULT_POLICY, FollowUpPolicy, first_follow_up, policy_due
 from inwriting.language import learned
 from inwriting.language.deadlines import MAX_CHARS, Deadline, normalise, resolve
-from inwriting.language.prefilter import LiteralIndex, gate, word_clauses
+from inwriting.language.prefilter import BitIndex, gate, word_clauses
 
 # Kinds for which a follow-up date makes sense: something is owed to the candidate.
 FOLLOW_UP_KINDS = frozenset({"promise", "verbal_offer", "delay", "next_step"})
@@ -58,8 +58,6 @@ class _Part:
     pattern: re.Pattern[str]
     may_match: Callable[[str], bool]
     clauses: tuple[frozenset[str], ...] | None
-    # The gates after the strongest one, which the index has checked already.
-    rest: tuple[frozenset[str], ...] = ()
 
 
 def _alternatives(pattern: str) -> list[str]:
@@ -101,7 +99,7 @@ def _parts(pattern: str) -> tuple[_Part, ...]:
         # The substring gate is the fallback for an alternative with no word gate; building it
         # costs a parse, so only those get one.
         may_match = _always_true if clauses is not None else gate(compiled)
-        parts.append(_Part(compiled, may_match, clauses, clauses[1:] if clauses else ()))
+        parts.append(_Part(compiled, may_match, clauses))
     return tuple(parts)
 
 
@@ -119,50 +117,37 @@ class Rule:
     reason: str
     may_match: Callable[[str], bool]  # a cheap test: False only where the pattern cannot match
     # Sets of word-like literals; every match holds one literal of each set (None: use
-    # may_match). Looked up in the literals a statement contains, found once by _LITERALS.
+    # may_match). Checked on the bits a statement holds, found once by _GATES.
     clauses: tuple[frozenset[str], ...] | None = None
     # The top-level alternatives of the pattern, each compiled with its own gate: most of a
     # rule's alternatives cannot match a given statement, and skipping them is most of the speed.
     parts: tuple[_Part, ...] = ()
     ungated: frozenset[int] = frozenset()  # alternatives with no word gate: always considered
 
-    def first_match(
-        self, text: str, present: set[str], hits: set[int], pos: int = 0
-    ) -> re.Match[str] | None:
+    def first_match(self, text: str, hits: Collection[int], pos: int = 0) -> re.Match[str] | None:
         """The match `pattern.search(text, pos)` would give, searching only alternatives that can
         match.
 
-        `hits` are the alternatives whose strongest gate holds a literal of the statement (see
-        `_candidates`). The leftmost match wins, and at the same place the earlier alternative:
-        as in the combined pattern, so the phrase quoted to the user is the same.
+        `hits` are the alternatives whose word gates the statement all passes (see `_candidates`),
+        so each is searched without another test; the alternatives without a word gate are
+        added here. The leftmost match wins, and at the same place the earlier alternative: as in
+        the combined pattern, so the phrase quoted to the user is the same.
         """
         if len(hits) == 1 and not self.ungated:
-            # The common case: one alternative passed its gate.
-            part = self.parts[next(iter(hits))]
-            for clause in part.rest:
-                if clause.isdisjoint(present):
-                    return None
-            return part.pattern.search(text, pos)
+            # The common case: one alternative passed its gates.
+            for number in hits:
+                return self.parts[number].pattern.search(text, pos)
         best: re.Match[str] | None = None
-        for number in sorted(hits.union(self.ungated)) if self.ungated else sorted(hits):
+        for number in sorted({*hits, *self.ungated}) if self.ungated else sorted(hits):
             part = self.parts[number]
-            if part.clauses is None:
-                if not part.may_match(text):
-                    continue
-            else:
-                missing = False
-                for clause in part.rest:
-                    if clause.isdisjoint(present):
-                        missing = True
-                        break
-                if missing:
-                    continue
+            if part.clauses is None and not part.may_match(text):
+                continue
             found = part.pattern.search(text, pos)
             if found is not None and (best is None or found.start() < best.start()):
                 best = found
         return best
 
-    def matches(self, text: str, present: set[str], hits: set[int]) -> Iterator[re.Match[str]]:
+    def matches(self, text: str, hits: Collection[int]) -> Iterator[re.Match[str]]:
         """The matches `pattern.finditer(text)` would give, in order, searching only the
         alternatives that can match (see `first_match`)."""
         if self.ungated:
@@ -172,20 +157,21 @@ class Rule:
             return
         # Every gated alternative's match holds a literal, so it is never empty: the next match
         # is the first one at or after the end of this one, as finditer finds it.
-        found = self.first_match(text, present, hits)
+        found = self.first_match(text, hits)
         while found is not None:
             yield found
-            found = self.first_match(text, present, hits, found.end())
+            found = self.first_match(text, hits, found.end())
 
     def search(self, text: str) -> re.Match[str] | None:
         """The first match in `text`, skipping the search when it cannot match."""
         return self.pattern.search(text) if self.may_match(text) else None
 
-    def may_match_in(self, text: str, present: set[str]) -> bool:
-        """False only where the pattern cannot match `text`, a part of a statement whose
-        word-like literals are `present`."""
+    def may_match_in(self, text: str, present: int) -> bool:
+        """False only where the pattern cannot match `text`, a part of a statement whose gate
+        bits are `present` (see `_Gates`)."""
         if self.clauses is not None:
-            return not any(clause.isdisjoint(present) for clause in self.clauses)
+            need = _GATES.rule_needs[self.id]
+            return present & need == need
         return self.may_match(text)
 
 
@@ -264,91 +250,114 @@ KIND_TEXT, RULES = _load_rules()
 _PAST_REPORT = next(r for r in RULES if r.id == "neutral.past-report")
 
 
-def _part_index(
-    rules: tuple[Rule, ...],
-) -> tuple[dict[str, tuple[int, ...]], tuple[tuple[int, int, tuple[frozenset[str], ...]], ...]]:
-    """Every alternative with a word gate, numbered in rule order as (rule number, alternative
-    number, its later gates), and literal -> the numbers of the alternatives whose strongest
-    gate holds the literal."""
-    gated: list[tuple[int, int, tuple[frozenset[str], ...]]] = []
-    index: dict[str, list[int]] = {}
-    for rule_number, rule in enumerate(rules):
-        for number, part in enumerate(rule.parts):
-            if part.clauses is not None:
-                for literal in part.clauses[0]:
-                    index.setdefault(literal, []).append(len(gated))
-                gated.append((rule_number, number, part.rest))
-    return {literal: tuple(ids) for literal, ids in index.items()}, tuple(gated)
+@dataclass(frozen=True)
+class _Gates:
+    """Every word gate the reader checks, as bits of one int per statement.
+
+    A statement's int is the OR of the ints of the rule literals it holds (`prefilter.BitIndex`),
+    laid out in fields:
+    - field k (k = 0, 1, ...), `width` bits each: one bit per slot, set when the statement holds
+      a literal of that alternative's k-th word gate. A slot is an alternative with word gates
+      or, for a rule with an alternative that has none, the rule itself (always considered);
+      slot i is bit `width - 1 - i` of each field, so that reading the bits from the highest
+      down gives rule order;
+    - then one bit per distinct set of literals that a whole rule or a statement-wide pattern
+      needs (`need`).
+    An alternative passes all its gates when, in every field, its bit is set or it has no gate
+    of that number (`short`): for all alternatives at once, a shift, an OR and an AND per field.
+    """
+
+    index: BitIndex
+    width: int
+    # Per field k: its offset, and the slots with fewer than k + 1 gates.
+    fields: tuple[tuple[int, int], ...]
+    # Per bit of field 0, its slot: (rule, alternative number, or None for the rule itself).
+    slots: tuple[tuple[Rule, int | None], ...]
+    # Set of literals -> its bit, for `need`.
+    clause_bits: dict[frozenset[str], int]
+    # Rule id -> the bits of the rule's own word gates (`Rule.clauses`), for `may_match_in`.
+    rule_needs: dict[str, int]
+
+    def need(self, clauses: tuple[frozenset[str], ...]) -> int:
+        """The bits a statement must hold for a pattern with these word gates to match."""
+        return _need(self.clause_bits, clauses)
 
 
-_PART_INDEX, _GATED_PARTS = _part_index(RULES)
-_INDEXED = frozenset(_PART_INDEX)
+def _need(clause_bits: dict[frozenset[str], int], clauses: tuple[frozenset[str], ...]) -> int:
+    need = 0
+    for clause in clauses:
+        need |= clause_bits[clause]
+    return need
 
 
-def _clause_bits(
-    parts: tuple[tuple[int, int, tuple[frozenset[str], ...]], ...],
-) -> tuple[dict[str, int], tuple[int, ...]]:
-    """One bit per distinct later gate: literal -> the bits of the gates that hold it, and per
-    alternative the bits of its later gates. A statement passes all of an alternative's later
-    gates when its own bits (the union over its literals) cover the alternative's."""
-    bit: dict[frozenset[str], int] = {}
-    for _, _, rest in parts:
-        for clause in rest:
-            bit.setdefault(clause, 1 << len(bit))
-    by_literal: dict[str, int] = {}
-    for clause, value in bit.items():
+def _gates(rules: tuple[Rule, ...], patterns: tuple[re.Pattern[str], ...]) -> _Gates:
+    """The gates of `rules` and of the statement-wide `patterns`, laid out as `_Gates` says."""
+    if len({rule.id for rule in rules}) != len(rules):
+        raise ValueError("two phrase rules share an id")  # their gates would be mixed up
+    slots: list[tuple[Rule, int | None, tuple[frozenset[str], ...]]] = []
+    for rule in rules:
+        if rule.ungated:
+            slots.append((rule, None, ()))
+        slots += [
+            (rule, number, part.clauses)
+            for number, part in enumerate(rule.parts)
+            if part.clauses is not None
+        ]
+    width = len(slots)
+    depth = max((len(clauses) for _, _, clauses in slots), default=0)
+    bits: dict[str, int] = {}
+    short = [0] * depth
+    for i, (_, _, clauses) in enumerate(slots):
+        slot_bit = 1 << (width - 1 - i)
+        for k in range(depth):
+            if k >= len(clauses):
+                short[k] |= slot_bit
+                continue
+            for literal in clauses[k]:
+                bits[literal] = bits.get(literal, 0) | slot_bit << (k * width)
+    wholes = [rule.clauses for rule in rules if rule.clauses is not None]
+    wholes += [clauses for clauses in map(word_clauses, patterns) if clauses is not None]
+    clause_bits: dict[frozenset[str], int] = {}
+    for clause in dict.fromkeys(c for clauses in wholes for c in clauses):
+        clause_bits[clause] = bit = 1 << (depth * width + len(clause_bits))
         for literal in clause:
-            by_literal[literal] = by_literal.get(literal, 0) | value
-    needs = tuple(sum(bit[clause] for clause in set(rest)) for _, _, rest in parts)
-    return by_literal, needs
+            bits[literal] = bits.get(literal, 0) | bit
+    return _Gates(
+        BitIndex(bits),
+        width,
+        tuple((k * width, short[k]) for k in range(depth)),
+        tuple((rule, number) for rule, number, _ in reversed(slots)),
+        clause_bits,
+        {rule.id: _need(clause_bits, rule.clauses) for rule in rules if rule.clauses is not None},
+    )
 
 
-_CLAUSE_BITS, _PART_NEEDS = _clause_bits(_GATED_PARTS)
-# Rules with an alternative that has no word gate: looked at for every statement.
-_UNGATED = tuple(n for n, rule in enumerate(RULES) if rule.ungated)
-
-
-def _candidates(present: set[str]) -> dict[str, list[tuple[Rule, set[int]]]]:
-    """Per kind, in rule order, the rules a statement holding the literals `present` may match,
-    each with the alternatives whose word gates it all passes."""
-    # Most literals a statement holds gate no alternative first (they are later gates, or gate a
-    # whole rule): one set intersection skips them instead of a failed lookup each.
-    reached: set[int] = set()
-    for literal in present & _INDEXED:
-        reached.update(_PART_INDEX[literal])
-    # The index looked at the strongest gate only. Checking the other gates here, once per
-    # statement, leaves about one rule in three (dev split): the others cannot match any text cut
-    # from this statement, so no kind needs to look at them. The check is one AND per
-    # alternative on the bits of the gates the statement holds a literal of.
-    held = 0
-    bits = _CLAUSE_BITS
-    for literal in present:
-        held |= bits.get(literal, 0)
-    needs = _PART_NEEDS
-    found: dict[int, set[int]] = {n: set() for n in _UNGATED}
-    for part_id in reached:
-        need = needs[part_id]
-        if need & held != need:
-            continue
-        rule_number, number, _ = _GATED_PARTS[part_id]
-        hits = found.get(rule_number)
-        if hits is None:
-            found[rule_number] = {number}
-        else:
-            hits.add(number)
-    by_kind: dict[str, list[tuple[Rule, set[int]]]] = {}
-    for rule_number in sorted(found):
-        rule = RULES[rule_number]
-        by_kind.setdefault(rule.kind, []).append((rule, found[rule_number]))
+def _candidates(present: int) -> dict[str, list[tuple[Rule, list[int]]]]:
+    """Per kind, in rule order, the rules a statement whose gate bits are `present` may match,
+    each with the alternatives whose word gates it all passes, in order."""
+    # Every alternative's gates at once: an alternative that fails one cannot match any text cut
+    # from this statement, so no kind needs to look at it. About 15 of the 1,004 slots are left
+    # per statement (dev split), and only those are read bit by bit; looking up each literal's
+    # alternatives and checking them one by one cost four times as much.
+    passing = (1 << _GATES.width) - 1
+    for offset, short in _GATES.fields:
+        passing &= (present >> offset) | short
+    by_kind: dict[str, list[tuple[Rule, list[int]]]] = {}
+    slots = _GATES.slots
+    last: Rule | None = None
+    hits: list[int] = []
+    while passing:
+        bit = passing.bit_length() - 1
+        passing ^= 1 << bit
+        rule, number = slots[bit]
+        if rule is not last:
+            last = rule
+            hits = []
+            by_kind.setdefault(rule.kind, []).append((rule, hits))
+        if number is not None:
+            hits.append(number)
     return by_kind
 
-
-_LITERALS = LiteralIndex(
-    frozenset().union(
-        *(c for r in RULES if r.clauses is not None for c in r.clauses),
-        *(c for r in RULES for p in r.parts if p.clauses is not None for c in p.clauses),
-    )
-)
 
 # A full stop ends a sentence unless it ends an abbreviation ("by 11:59 p.m. on Friday").
 _SENTENCE_BREAK = re.compile(
@@ -475,14 +484,36 @@ _INTENT_BEFORE = re.compile(
 # "We would be delighted to offer you…" is the letter-writer's formula for an offer being made.
 _POLITE_BEFORE = re.compile(r"(?:would|'d)\s+be\s+$")
 _FEELING = re.compile(r"(?:pleased|happy|delighted|thrilled|glad|honou?red|proud|privileged)\b")
-# Substring gates for the statement-wide searches in `_analyse`: most statements hold none of
-# the words these patterns need, and a few `in` tests cost less than a regex scan of the text.
-_MAY_CONDITION = gate(_CONDITION)
-_MAY_NOT_TO_YOU = gate(_NOT_TO_YOU)
-_MAY_RETAKE = gate(_RETAKE)
-_MAY_NO_TO_A_THING = gate(_NO_TO_A_THING)
-_MAY_REJECTION_CONDITION = gate(_REJECTION_CONDITION)
-_MAY_NO_DENIED = gate(_NO_DENIED)
+# The statement-wide searches in `_analyse`, whose word gates are found with the rules'.
+_STATEMENT_PATTERNS = (
+    _CONDITION,
+    _NOT_TO_YOU,
+    _RETAKE,
+    _NO_TO_A_THING,
+    _REJECTION_CONDITION,
+    _NO_DENIED,
+)
+# Compiled once, at import, with every rule's gates and those of the patterns above.
+_GATES = _gates(RULES, _STATEMENT_PATTERNS)
+# What the statement-wide searches in `_analyse` need: most statements hold none of the words
+# these patterns need, and an AND costs less than a regex scan of the text. A pattern without
+# word gates needs nothing (0) and is always searched.
+_STATEMENT_NEEDS = {
+    pattern: _GATES.need(word_clauses(pattern) or ()) for pattern in _STATEMENT_PATTERNS
+}
+(
+    _CONDITION_NEED,
+    _NOT_TO_YOU_NEED,
+    _RETAKE_NEED,
+    _NO_TO_A_THING_NEED,
+    _REJECTION_CONDITION_NEED,
+    _NO_DENIED_NEED,
+) = _STATEMENT_NEEDS.values()
+
+
+def _holds(present: int, need: int) -> bool:
+    """Whether a statement with gate bits `present` passes the word gates whose bits are `need`."""
+    return present & need == need
 
 
 def normalise_channel(channel: str | None) -> str | None:
@@ -513,11 +544,11 @@ class _Analysis:
     body: str  # the same, conditions removed: what the kind rules read
     fired: dict[str, list[tuple[Rule, str]]]
     neutral: list[Rule]
-    # The word-like rule literals in the whole statement. Every text the rules read is cut from
-    # the statement at spaces or punctuation, so a literal it holds is in this set too.
-    present: set[str] = field(default_factory=set)
+    # The gate bits of the whole statement (see `_Gates`). Every text the rules read is cut from
+    # the statement at spaces or punctuation, so a literal it holds is in the statement too.
+    present: int = 0
     # Per kind, the rules the statement may match and the alternatives whose gates it passes.
-    candidates: dict[str, list[tuple[Rule, set[int]]]] = field(default_factory=dict)
+    candidates: dict[str, list[tuple[Rule, list[int]]]] = field(default_factory=dict)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
     conditional: bool = False  # a condition was set aside in a sentence that counts
     no_denied: bool = False  # a sentence says it is not a no ("you haven't been unsuccessful")
@@ -526,14 +557,12 @@ class _Analysis:
 def _analyse(normal: str) -> _Analysis:
     kept: list[str] = []
     neutral: list[Rule] = []
-    present = _LITERALS.present(normal)
+    present = _GATES.index.found(normal)
     candidates = _candidates(present)
     unquoted = _strip_quotes(normal)
     # Most statements have no neutral wording at all: one look at the whole text settles that.
     neutral_rules = [
-        rule
-        for rule, hits in candidates.get("neutral", ())
-        if rule.first_match(unquoted, present, hits)
+        rule for rule, hits in candidates.get("neutral", ()) if rule.first_match(unquoted, hits)
     ]
     sentences = _SENTENCE_BREAK.split(normal)
     for sentence in sentences if unquoted is normal else _SENTENCE_BREAK.split(unquoted):
@@ -548,7 +577,7 @@ def _analyse(normal: str) -> _Analysis:
     plain = " . ".join(kept)
     # A condition word in a sentence is in the statement too: most statements have none, and
     # then no clause needs setting aside.
-    conditional = _MAY_CONDITION(normal) and _CONDITION.search(normal) is not None
+    conditional = _holds(present, _CONDITION_NEED) and _CONDITION.search(normal) is not None
     body = " . ".join(_CONDITION.sub(" ", s) for s in kept) if conditional else plain
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
     # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
@@ -557,17 +586,17 @@ def _analyse(normal: str) -> _Analysis:
         sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
     # A no said to someone else ("that email went to the night-shift applicants, not to you")
     # is not a no to the reader.
-    if _MAY_NOT_TO_YOU(normal) and _NOT_TO_YOU.search(normal):
+    if _holds(present, _NOT_TO_YOU_NEED) and _NOT_TO_YOU.search(normal):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
-    if _MAY_NO_TO_A_THING(normal) and _NO_TO_A_THING.search(normal):
+    if _holds(present, _NO_TO_A_THING_NEED) and _NO_TO_A_THING.search(normal):
         sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
-    no_denied = _MAY_NO_DENIED(normal) and _NO_DENIED.search(normal) is not None
+    no_denied = _holds(present, _NO_DENIED_NEED) and _NO_DENIED.search(normal) is not None
     if no_denied:
         sentences = [s for s in sentences if not _NO_DENIED.search(s)]
     # A failed test that may be taken again is not a no to the application.
-    if _MAY_RETAKE(normal) and _RETAKE.search(normal):
+    if _holds(present, _RETAKE_NEED) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
-    if _MAY_REJECTION_CONDITION(normal) and _REJECTION_CONDITION.search(normal):
+    if _holds(present, _REJECTION_CONDITION_NEED) and _REJECTION_CONDITION.search(normal):
         rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
     else:
         rejection_body = " . ".join(sentences)
@@ -608,7 +637,7 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
     # Only the rules with an alternative whose gate the statement passes are looked at.
     for rule, hits in analysis.candidates.get(kind, ()):
         if kind != "offer":
-            hit = rule.first_match(text, present, hits)
+            hit = rule.first_match(text, hits)
             if hit:
                 fired.setdefault(kind, []).append((rule, hit.group(0).strip()))
             continue
@@ -616,7 +645,7 @@ def _fire(kind: str, text: str, analysis: _Analysis) -> bool:
             continue
         # The offer rules are long alternations: searching only the alternatives whose gates the
         # statement passes, not the whole pattern, saves about a twentieth of a read (dev split).
-        for m in rule.matches(text, present, hits):
+        for m in rule.matches(text, hits):
             if _REFERENCE_TO_OFFER.search(text[max(0, m.start() - 40) : m.start()]):
                 continue
             fired.setdefault("offer", []).append((rule, m.group(0).strip()))
