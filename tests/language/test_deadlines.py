@@ -880,3 +880,8 @@ def test_wording_families_from_the_sixth_to_tenth_rounds(
 ) -> None:
     found = resolve(text, said)
     assert (found.latest if found else None) == expected
+
+
+def test_a_holiday_after_by_or_before_is_a_deadline() -> None:
+    assert _deadline("Please sign and return it before New Year's Eve.") == date(2026, 12, 30)
+    assert _deadline("Send the forms by Christmas Eve.") == date(2026, 12, 24)

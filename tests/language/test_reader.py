@@ -559,3 +559,42 @@ def test_contact_that_depends_on_a_match_is_a_notice_for_everyone() -> None:
 )
 def test_wordings_from_the_eleventh_round(text: str, channel: str, kind: str) -> None:
     assert read(text, WED, channel).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        ("No news isn't bad news: we're still waiting on the vetting firm.", "phone", "delay"),
+        ("Sorry mate, I don't have a spot for you on the crew after all.", "message", "rejection"),
+        (
+            "Thanks for the trial shift! We're all set for the summer season though.",
+            "message",
+            "rejection",
+        ),
+        (
+            "Please arrange for your college to send the transcript within 5 business days.",
+            "email",
+            "request",
+        ),
+        ("It would help if we had your references by Monday.", "email", "request"),
+        ("Would you look at that skyline?", "in-person", "enthusiasm"),
+        (
+            "You are selected as Third Engineer on the MV Horizon, USD 4,200 a month.",
+            "phone",
+            "verbal_offer",
+        ),
+        ("No need to send anything else for now.", "email", "other"),
+    ],
+)
+def test_wordings_from_the_twelfth_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind
+
+
+def test_the_day_of_an_interview_being_moved_is_not_its_due() -> None:
+    text = "We need to reschedule your interview on Friday. Could you send two other times?"
+    assert read(text, WED, "email").due is None
+
+
+def test_a_form_returned_rather_than_emailed_is_not_a_delay() -> None:
+    text = "We'll need your bank details for expenses, via the secure form rather than email."
+    assert read(text, WED, "email").kind == "request"

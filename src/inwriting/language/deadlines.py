@@ -407,6 +407,10 @@ _NOT_A_DUE_CUE = re.compile(
     r"\s*:?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?"
     # "We now need you from Monday 10 May": the day to start, moved.
     r"|\bneed\s+(?:you|u)\s+from\s+(?:the\s+)?"
+    # "We'll need to reschedule your interview on Friday": the old day of something moved.
+    r"|\b(?:reschedul\w*|postpon\w*|cancel\w*|mov(?:e|ing)|rearrang\w*)\s+(?:your|the|our)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:interview|call|meeting|chat|session|panel|assessment)\s+(?:on|for)\s+"
+    r"(?:the\s+)?"
     # "The offer of the post … from 1 January": a day something begins states no end.
     r"|\bfrom\s+(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
@@ -1275,8 +1279,8 @@ def _is_deadline(text: str, found: _Found) -> bool:
             and not _WITHIN_BEFORE.search(text, max(0, found.start - 8), found.start)
             and _WINDOW_ASK.search(_sentence_of(text, found))
         )
-    if found.form in ("day.today", "day.tomorrow"):
-        return True
+    if found.form in ("day.today", "day.tomorrow", "date.holiday"):
+        return True  # a holiday is only found after "by", "before" or "ahead of"
     if _SOFT_DEADLINE.match(text, found.end) or _AT_THE_LATEST.match(text, found.end):
         return True  # "Monday works if that's doable", "Tuesday next week at the latest"
     if _DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]):

@@ -445,6 +445,10 @@ _NO_DENIED = re.compile(
     r"|\b(?:it|this|that|the\s+answer)(?:'s|\s+is)(?:\s+not|n't)\s+(?:a\s+no|a\s+rejection)\b"
     r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b"
     r"|\bdisregard\b[^.;!?]*\b(?:email|e-mail|message|letter|notification|notice|status)\b"
+    # "No news isn't bad news", "don't take the quiet as a no".
+    r"|\bno\s+news\s+(?:isn't|is\s+not)\s+(?:bad\s+news|a\s+no)\b"
+    r"|\b(?:don't|do\s+not)\s+take\s+(?:the|this|our|my|their)\s+(?:\w+\s+)?(?:silence|quiet|delay|wait)"
+    r"\s+as\s+a\s+no\b"
     # "Your application has not yet been reviewed": still waiting, not turned down.
     r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
 )
