@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inwriting.domain.calendar import BusinessCalendar
-from inwriting.language import KINDS, read, resolve
+from inwriting.language import KINDS, deadlines, read, resolve
 
 # Words the rules and the resolver react to, so that generated text exercises them, mixed with
 # arbitrary unicode so that nothing else is assumed about the input.
@@ -191,3 +191,21 @@ def test_an_at_that_is_not_a_moment_reads_the_words_without_dates(
         return
     # Only text that happens to be ISO 8601 is taken as a moment.
     assert isinstance(at, str)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["u", "r", "n", "w/", "w/c", "pls", "plz", "thx", "mgr", "asap", "U", "R's", "n/a"]
+            + ["run", "urn", "you", "are", "now", "and", ",", ".", "!", "'", "-", "r&d", "u.s."]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from([" ", "", "\n", "  "]),
+)
+def test_the_shorthand_gate_skips_no_shorthand(words: list[str], glue: str) -> None:
+    """normalise() only substitutes where a shorthand can be: it must equal substituting always."""
+    text = glue.join(words)
+    plain = deadlines._plain(text)
+    assert deadlines.normalise(text) == deadlines._CHAT.sub(deadlines._chat_word, plain)

@@ -66,6 +66,8 @@ _COURTESY = re.compile(
     r")\s*[,!]?\s*"
 )
 
+_DIGIT = re.compile(r"\d")
+
 
 def features(text: str, channel: str | None = None) -> list[str]:
     """The model's features: lower-cased words (digits as `0`), word pairs, and the channel.
@@ -87,7 +89,11 @@ def _words(text: str, normalised: bool = False) -> list[str]:
         for sentence in _SENTENCE.split(text if normalised else normalise(text))
         if sentence.strip() and not _COURTESY.fullmatch(sentence)
     )
-    return ["0" if token.isdigit() else token for token in _TOKEN.findall(content)]
+    tokens = _TOKEN.findall(content)
+    # Most statements have no digit at all; they skip the pass that turns numbers into `0`.
+    if _DIGIT.search(content) is None:
+        return tokens
+    return ["0" if token.isdigit() else token for token in tokens]
 
 
 # A guess needs words the model knows: at least this many, and at least this share of the
@@ -174,16 +180,18 @@ class Model:
                 squares += (tf * idf) ** 2
         norm = math.sqrt(squares) or 1.0
         if rows:
-            sums = zip(*rows, strict=True)
+            # One sum per kind over the transposed rows, all in C; the same additions in the same
+            # order as summing each column on its own.
+            sums = map(sum, zip(*rows, strict=True))
             scores = [
-                b + sum(column) / norm for b, column in zip(self.intercepts, sums, strict=True)
+                b + kind_sum / norm for b, kind_sum in zip(self.intercepts, sums, strict=True)
             ]
         else:
             scores = list(self.intercepts)
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
-        probabilities = {kind: e / total for kind, e in zip(self.kinds, exps, strict=True)}
+        probabilities = dict(zip(self.kinds, [e / total for e in exps], strict=True))
         return probabilities, (known / len(words) if words else 0.0), known
 
 
