@@ -885,3 +885,20 @@ def test_wording_families_from_the_sixth_to_tenth_rounds(
 def test_a_holiday_after_by_or_before_is_a_deadline() -> None:
     assert _deadline("Please sign and return it before New Year's Eve.") == date(2026, 12, 30)
     assert _deadline("Send the forms by Christmas Eve.") == date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("She said they'd like me back on the 24th.", date(2026, 11, 24)),
+        ("I know we said we'd have news by Friday, sorry.", date(2026, 11, 20)),
+        ("We're a couple of days behind; I'll update you on Monday.", date(2026, 11, 23)),
+        ("A salary of 52 000 EUR paid over 13 months.", None),
+        ("We reopen on January 5.", None),
+        ("No huge rush, but Monday would really help.", date(2026, 11, 23)),
+    ],
+)
+def test_relayed_and_passing_days_from_the_thirteenth_round(
+    text: str, expected: date | None
+) -> None:
+    assert due(text) == expected

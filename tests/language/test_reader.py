@@ -482,6 +482,7 @@ def test_an_offer_of_employment_as_a_named_role_is_in_writing() -> None:
         "It's not a no. The director wants to meet you again on Monday.",
         "Please disregard the rejection email our system sent overnight, sorry!",
         "To be clear, your application was not rejected; the role is on hold until March.",
+        "Your application has not yet been reviewed by the hiring team.",
     ],
 )
 def test_a_no_denied_or_taken_back_is_not_a_no(text: str) -> None:
@@ -538,7 +539,6 @@ def test_contact_that_depends_on_a_match_is_a_notice_for_everyone() -> None:
             "request",
         ),
         ("Applications received after the closing date will not be considered.", "email", "other"),
-        ("Your application has not yet been reviewed by the hiring team.", "email", "other"),
         ("yeah that one's filled unfortunately", "message", "rejection"),
         ("Candidate status update: Offer extended - Store Associate", "email", "verbal_offer"),
         (
@@ -598,3 +598,47 @@ def test_the_day_of_an_interview_being_moved_is_not_its_due() -> None:
 def test_a_form_returned_rather_than_emailed_is_not_a_delay() -> None:
     text = "We'll need your bank details for expenses, via the secure form rather than email."
     assert read(text, WED, "email").kind == "request"
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        # a relayed quotation is the employer's words; a quoted ad is not
+        ('she said "we\'ll definitely call you by Friday"', "phone", "promise"),
+        ('recruiter: "we\'re going to make you an offer"', "phone", "verbal_offer"),
+        # noes said without the usual words
+        ("Update on requisition 5521: the role is now closed.", "email", "rejection"),
+        ("It was lovely to meet you. Best of luck in your search.", "email", "rejection"),
+        ("It is regretted that you could not qualify the interview.", "letter", "rejection"),
+        # not noes
+        ("He said no update yet, they're still seeing people.", "phone", "delay"),
+        ("Sorry it's taking so long, maybe another couple of weeks.", "phone", "delay"),
+        (
+            "Conditional offer: Clerk, £28,000 a year. Accept within 3 working days or the offer "
+            "will be withdrawn.",
+            "email",
+            "written_offer",
+        ),
+    ],
+)
+def test_wordings_from_the_thirteenth_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind
+
+
+def test_a_no_only_as_a_condition_is_not_made_a_no_by_the_model() -> None:
+    text = (
+        "Your application has been submitted. If you have not heard from us within 30 days, we "
+        "have decided to pursue other candidates."
+    )
+    reading = read(text, WED, "email")
+    assert reading.kind != "rejection"
+    assert "learned.no" not in reading.signals
+
+
+def test_only_a_quotation_relayed_from_the_employer_is_read_as_their_words() -> None:
+    from inwriting.language.reader import _strip_quotes
+
+    assert "call you" in _strip_quotes('she said "we\'ll call you friday"')
+    assert "call you" in _strip_quotes('recruiter: "we\'ll call you friday"')
+    assert "close" not in _strip_quotes('the ad said, and i quote, "applications close friday".')
+    assert "call you" not in _strip_quotes('i said "please call me friday" and left')

@@ -377,6 +377,8 @@ _FUTURE_CUE = re.compile(
     r"|would|should|must|let\s+you\s+know|hear|please"
     # "She's promised me an answer Friday": what was promised is still to come.
     r"|promised\s+(?:to|me|us|you|him|her|them)"
+    # "Said they'd like me back on the 15th", "she'd call back Thursday": relayed, still ahead.
+    r"|(?:she|he|they)'d\s+(?!hoped|been|had|already|thought|wanted|planned|expected)"
     r")\b|'ll\b"
 )
 # "Off" as in away ("I'm off Friday"), not leaving ("before you head off tonight", "sign-off"):
@@ -411,6 +413,9 @@ _NOT_A_DUE_CUE = re.compile(
     r"|\b(?:reschedul\w*|postpon\w*|cancel\w*|mov(?:e|ing)|rearrang\w*)\s+(?:your|the|our)\s+"
     r"(?:[\w-]+\s+){0,2}?(?:interview|call|meeting|chat|session|panel|assessment)\s+(?:on|for)\s+"
     r"(?:the\s+)?"
+    # "A salary paid over 13 months", "we reopen on January 5": how pay is spread and the day an
+    # office opens again are owed to nobody ("before the office shuts on the 23rd" is a deadline).
+    r"|\bpaid\s+|\b(?:we|office|offices|it)\s+re-?opens?\s+(?:on\s+|from\s+)?(?:the\s+)?"
     # "The offer of the post … from 1 January": a day something begins states no end.
     r"|\bfrom\s+(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
@@ -501,7 +506,8 @@ _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
 _START_AFTER = re.compile(
     r"\s*-?\s*start(?:ing)?(?:\s+date)?\b(?!\s+(?:of|the|to|by|on|at|with)\b)"
 )
-_AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier)\b")
+# "Two days ago", "a couple of days behind", "a week late": a time behind us, not a due.
+_AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier|behind|late|overdue)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
 # The end of a named day ("by close of business on Monday", "by EOD Tuesday", "by 5pm Friday")
 # is a deadline on that day: the day's end or hour may stand between the cue and the day.
@@ -531,6 +537,8 @@ _SOFT_DEADLINE = re.compile(
     r"\s+is\s+fine\s+(?:given|because|as|since|with)\b"
     # "One thing we'll need is a writing sample. Would Friday work?": the day asked for.
     r"|\s+(?:work|suit(?:\s+you)?|be\s+(?:ok|okay|possible|doable|feasible))\s*(?:for\s+you\s*)?\?"
+    # "No huge rush, but Wednesday would really help.": the day asked for, softly.
+    r"|\s+would\s+(?:really\s+|be\s+a\s+(?:big\s+|great\s+)?)?help\b"
     # "No rush over the holidays, Monday 4th is fine.": the day allowed, said on its own.
     r"|(?:\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th))?\s+is\s+(?:fine|ok|okay|soon\s+enough)\s*(?:[.!]|$)"
     r"|\s*,?\s*(?:works|would\s+work|is\s+fine|would\s+be\s+(?:fine|great|ideal|perfect|good))"
@@ -1184,7 +1192,7 @@ _DONE_THIS_MORNING = re.compile(
 # "Further to / following / after our call this morning": the conversation it refers back to.
 _AFTER_OUR_CALL = re.compile(
     r"\b(?:further\s+to|following(?:\s+up\s+on)?|after)\s+(?:our|your|my|the|today's)\s+"
-    r"(?:(?:phone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
+    r"(?:(?:phone|telephone|video|zoom|teams|quick|brief)\s+)?(?:call|chat|conversation|meeting|discussion"
     r"|interview|talk)\s+$"
 )
 # "Our telephone conversation of Friday", the letter-writer's way to name a talk that is over.

@@ -383,7 +383,7 @@ _CONDITION = re.compile(
 _REJECTION_CONDITION = re.compile(
     # "If you have not heard from us by…, please assume you were unsuccessful": the notice every
     # applicant gets, a no only once the date has passed in silence.
-    r"\bif\s+you\s+(?:have\s+not|haven't|do\s+not|don't)\s+(?:heard|hear)\b[^.;!?]*"
+    r"\bif\s+(?:you|i|we)\s+(?:have\s+not|haven't|do\s+not|don't|didn't)\s+(?:heard|hear)\b[^.;!?]*"
     r"|\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
     # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
     r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+(?:not"
@@ -400,12 +400,17 @@ _REJECTION_CONDITION = re.compile(
     r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\s+(?:further\s+)?with\s+"
     r"(?:your\s+|the\s+)?(?:onboarding"
     r"|joining|visa|documentation|verification|background\s+check|file)\b[^.;!?]*"
+    # "Candidates who do not book a session will be screened out": a rule for everyone.
+    r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:do|does|did)\s+not\b[^.;!?]*"
+    # "Accept within 3 working days or the offer will be withdrawn": a consequence, not a no.
+    r"|\bor\s+(?:else\s+)?(?:the|this|your|our)\s+offer\s+(?:will|may|shall|would)\b[^.;!?]*"
     # "Applications received after that date will not be considered": a rule for everyone.
     r"|\bapplications?\s+(?:received|submitted|made)\s+(?:after|past|beyond|later\s+than)\b[^.;!?]*"
     # "Accept by the 12th, post which the offer stands withdrawn": a consequence, not a no.
     r"|\b(?:post\s+which|after\s+which|failing\s+which|otherwise|or\s+else)\b[^.;!?]*"
     # "… will be notified once the position has been filled": when, for everyone.
-    r"|\b(?:once|when|after)\s+the\s+(?:position|role|job|vacancy|post)\s+(?:has\s+been|is)\s+filled\b"
+    r"|\b(?:once|when|after|until)\s+the\s+(?:position|role|job|vacancy|post|requisition|req|posting"
+    r"|search)\s+(?:has\s+been|is|was)\s+(?:filled|closed)\b"
 )
 # "If you could send it by Thursday" is a polite request, not a condition; only the request rules
 # read it that way, so a conditional offer or promise still does not count.
@@ -449,6 +454,9 @@ _NO_DENIED = re.compile(
     r"|\bno\s+news\s+(?:isn't|is\s+not)\s+(?:bad\s+news|a\s+no)\b"
     r"|\b(?:don't|do\s+not)\s+take\s+(?:the|this|our|my|their)\s+(?:\w+\s+)?(?:silence|quiet|delay|wait)"
     r"\s+as\s+a\s+no\b"
+    # "Offered to another candidate, but they have not yet accepted": still open for you.
+    r"|\b(?:has|have)(?:\s+not|n't)\s+(?:yet\s+)?accepted\b(?:\s+(?:it|the\s+offer))?\s+yet\b"
+    r"|\b(?:has|have)\s+not\s+yet\s+accepted\b|\bholding\s+your\s+application\b|\bnext\s+in\s+line\b"
     # "Your application has not yet been reviewed": still waiting, not turned down.
     r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
 )
@@ -533,12 +541,27 @@ def normalise_channel(channel: str | None) -> str | None:
     return word
 
 
+# A quotation the job seeker relays from the employer ('she said "we'll call you Friday"',
+# 'recruiter: "give me three days"') is the employer's own words; only other quotations (an ad,
+# a policy, a saying, what the seeker said) are someone else's.
+_RELAYED_QUOTE = re.compile(
+    r"(?:(?<!\bi\s)\b(?:said|says|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied"
+    r"|texted|emailed|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"|(?:^|[.!?]\s*)(?:the\s+)?(?:recruiter|manager|hr|interviewer|she|he|they|[a-z]+)\s*:)\s*,?\s*$"
+)
+
+
+def _quote_or_not(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 40) : m.start()]
+    return m[0] if _RELAYED_QUOTE.search(before) else " "
+
+
 def _strip_quotes(text: str) -> str:
     # Quoted speech is someone else's words, not what is said to the candidate. A statement that
     # is nothing but a quotation is read as it stands.
     if '"' not in text and "'" not in text:
         return text
-    stripped = _QUOTED.sub(" ", text)
+    stripped = _QUOTED.sub(_quote_or_not, text)
     return stripped if _HAS_WORD.search(stripped) else text
 
 
@@ -555,7 +578,9 @@ class _Analysis:
     candidates: dict[str, list[tuple[Rule, list[int]]]] = field(default_factory=dict)
     written_offer: bool = False  # an offer rule that can make it written fired outside a question
     conditional: bool = False  # a condition was set aside in a sentence that counts
-    no_denied: bool = False  # a sentence says it is not a no ("you haven't been unsuccessful")
+    # The statement says its no is not one to you: denied ("you haven't been unsuccessful"), or
+    # words of a no set aside as a condition, a rule for everyone, a no to someone else.
+    no_denied: bool = False
 
 
 def _analyse(normal: str) -> _Analysis:
@@ -568,7 +593,7 @@ def _analyse(normal: str) -> _Analysis:
     neutral_rules = [
         rule for rule, hits in candidates.get("neutral", ()) if rule.first_match(unquoted, hits)
     ]
-    sentences = _SENTENCE_BREAK.split(normal)
+    sentences = all_sentences = _SENTENCE_BREAK.split(normal)
     for sentence in sentences if unquoted is normal else _SENTENCE_BREAK.split(unquoted):
         if not sentence.strip():
             continue
@@ -600,8 +625,10 @@ def _analyse(normal: str) -> _Analysis:
     # A failed test that may be taken again is not a no to the application.
     if _holds(present, _RETAKE_NEED) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
+    set_aside = sentences is not all_sentences  # a filter above dropped a sentence
     if _holds(present, _REJECTION_CONDITION_NEED) and _REJECTION_CONDITION.search(normal):
         rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
+        set_aside = True
     else:
         rejection_body = " . ".join(sentences)
     bodies = {
@@ -619,6 +646,13 @@ def _analyse(normal: str) -> _Analysis:
     # only one more kind that could contradict it is looked for (that decides `confident`).
     if _fire("rejection", bodies["rejection"], analysis):
         return analysis
+    # Words of a no that the filters above set aside (a condition, a rule for everyone, a no to
+    # someone else or to a document, a report of the past, a no denied): the statement itself
+    # says its no is not a no to you, so the learned back-up may not make it one either.
+    if set_aside:
+        unfiltered = " . ".join(all_sentences)
+        if any(rule.first_match(unfiltered, h) for rule, h in candidates.get("rejection", ())):
+            analysis.no_denied = True
     if _fire("offer", body, analysis):
         _fire("terms", body, analysis)
         _fire("pending", bodies["pending"], analysis)
