@@ -642,3 +642,37 @@ def test_only_a_quotation_relayed_from_the_employer_is_read_as_their_words() -> 
     assert "call you" in _strip_quotes('recruiter: "we\'ll call you friday"')
     assert "close" not in _strip_quotes('the ad said, and i quote, "applications close friday".')
     assert "call you" not in _strip_quotes('i said "please call me friday" and left')
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        # contractions: "they've", "we're" are one word in the text
+        ("I'm afraid that means they've passed.", "phone", "rejection"),
+        ("Hey, we're passing on this one. Sorry!", "message", "rejection"),
+        # what job seekers paste and relay
+        (
+            'email from HR: "We\'d like to offer you the role! Formal offer to follow."',
+            "email",
+            "verbal_offer",
+        ),
+        ('"welcome aboard" he said!!!', "in-person", "verbal_offer"),
+        ("they offered!!! 70k", "phone", "verbal_offer"),
+        # short lines
+        (
+            "Enclosed: your contract, £31,000 p.a. Return signed by 4 December.",
+            "letter",
+            "written_offer",
+        ),
+        ("Sign the form tonight if you can.", "message", "request"),
+        ("Bit of a holdup with legal, sorry.", "phone", "delay"),
+        # the role is on hold, the application is not turned down
+        (
+            "The requisition has been placed on hold. Your application remains active.",
+            "email",
+            "delay",
+        ),
+    ],
+)
+def test_wordings_from_the_fourteenth_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind

@@ -457,6 +457,9 @@ _NO_DENIED = re.compile(
     # "Offered to another candidate, but they have not yet accepted": still open for you.
     r"|\b(?:has|have)(?:\s+not|n't)\s+(?:yet\s+)?accepted\b(?:\s+(?:it|the\s+offer))?\s+yet\b"
     r"|\b(?:has|have)\s+not\s+yet\s+accepted\b|\bholding\s+your\s+application\b|\bnext\s+in\s+line\b"
+    # "The requisition is on hold. Your application remains active": not turned down.
+    r"|\byour\s+application\s+(?:remains|is\s+still|stays)\s+(?:active|open|live|under\s+(?:review"
+    r"|consideration))\b"
     # "Your application has not yet been reviewed": still waiting, not turned down.
     r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
 )
@@ -547,13 +550,20 @@ def normalise_channel(channel: str | None) -> str | None:
 _RELAYED_QUOTE = re.compile(
     r"(?:(?<!\bi\s)\b(?:said|says|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied"
     r"|texted|emailed|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
-    r"|(?:^|[.!?]\s*)(?:the\s+)?(?:recruiter|manager|hr|interviewer|she|he|they|[a-z]+)\s*:)\s*,?\s*$"
+    r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
+    # A quotation that is a sentence of its own: pasted from the employer's email.
+    r"|(?:^|[.!?]))\s*,?\s*$"
+)
+# '"Welcome aboard" he said': the speaker named after the quotation.
+_RELAYED_AFTER = re.compile(
+    r"\s*,?\s*(?:she|he|they|the\s+\w+|[a-z]+)\s+(?:said|says|goes|went|told\s+me|added|wrote)\b"
 )
 
 
 def _quote_or_not(m: re.Match[str]) -> str:
     before = m.string[max(0, m.start() - 40) : m.start()]
-    return m[0] if _RELAYED_QUOTE.search(before) else " "
+    relayed = _RELAYED_QUOTE.search(before) or _RELAYED_AFTER.match(m.string, m.end())
+    return m[0] if relayed else " "
 
 
 def _strip_quotes(text: str) -> str:
