@@ -676,3 +676,40 @@ def test_only_a_quotation_relayed_from_the_employer_is_read_as_their_words() -> 
 )
 def test_wordings_from_the_fourteenth_round(text: str, channel: str, kind: str) -> None:
     assert read(text, WED, channel).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        (
+            "They said no to the salary I asked for but the job's mine if I want it.",
+            "message",
+            "verbal_offer",
+        ),
+        ("Status update: Application under review.", "email", "other"),
+        (
+            "Offer details: Store Associate, $17/hr, 25 hrs/week. Reply by Friday to accept.",
+            "email",
+            "written_offer",
+        ),
+        (
+            "Appointment letter: you are appointed as Clerk (Grade C1) at a CTC of Rs. 3.6 lakh.",
+            "email",
+            "written_offer",
+        ),
+        (
+            "The offer letter attached is only a sample format; it does not constitute an offer.",
+            "email",
+            "other",
+        ),
+        ("Unfortunately on this occasion you have been unsuccessful.", "email", "rejection"),
+        ("Just a heads-up that your offer expires on Friday at 5pm.", "email", "request"),
+    ],
+)
+def test_wordings_from_the_fifteenth_round(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind
+
+
+def test_a_working_week_named_in_an_offer_is_not_its_due() -> None:
+    text = "We'd like to offer you the role at $22 an hour, Monday through Friday."
+    assert read(text, WED, "phone").due is None

@@ -506,6 +506,14 @@ _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
 _START_AFTER = re.compile(
     r"\s*-?\s*start(?:ing)?(?:\s+date)?\b(?!\s+(?:of|the|to|by|on|at|with)\b)"
 )
+# "Monday through Friday": the days of a working week ("moved from Thursday to Tuesday" is a move).
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_DAY_RANGE_AFTER = re.compile(rf"\s*(?:through|thru|to|-)\s*{_DAY}\b")
+_DAY_RANGE_BEFORE = re.compile(rf"(?<!from\s)\b{_DAY}\s*(?:through|thru|to|-)\s*$")
+# ... but "Tuesday through Thursday this week" names days to meet on.
+_RANGE_IN_A_WEEK = re.compile(
+    rf"(?:\s*(?:through|thru|to|-)\s*{_DAY})?\s+(?:of\s+)?(?:this|next)\s+week"
+)
 # "Two days ago", "a couple of days behind", "a week late": a time behind us, not a due.
 _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier|behind|late|overdue)\b")
 # Words that make a date a deadline ("by Friday", "within 3 days", "before end of day today").
@@ -1179,7 +1187,7 @@ def _clause_before(text: str, start: int) -> str:
 # new time, not when it was said: a speech verb right before a form that only looks ahead.
 _RELAYED = re.compile(
     r"^(?:said|told|mentioned|promised)\s+(?:(?:me|us|you|them|him|her)\s+)?(?:that\s+)?"
-    r"(?:(?:it'?s|it\s+(?:would|will|should|'d)\s+be|probably|maybe|likely|by)\s+)*$"
+    r"(?:(?:it'?s|it\s+(?:would|will|should|'d)\s+be|probably|maybe|likely|by|give\s+it)\s+)*$"
 )
 # A count said as "in the next N days" or "over the coming weeks" runs from now whatever verb
 # comes before it.
@@ -1198,6 +1206,9 @@ _AFTER_OUR_CALL = re.compile(
 # "Our telephone conversation of Friday", the letter-writer's way to name a talk that is over.
 _TALK_OF = re.compile(
     r"\b(?:call|conversation|discussion|talk|chat|letter|e-?mail)\s+of\s+(?:last\s+)?(?:the\s+)?$"
+    # "Following your interview on Tuesday, …": the interview is behind us.
+    r"|\b(?:following|further\s+to|after)\s+(?:our|your|the)\s+(?:[\w-]+\s+)?(?:call|conversation"
+    r"|discussion|talk|chat|interview|meeting)\s+(?:on|last)\s+(?:the\s+)?$"
 )
 # "I've sent a calendar invite for 6/22": the invitation is sent, the meeting is still ahead.
 _BOOKED_FOR = re.compile(
@@ -1263,6 +1274,15 @@ def _not_a_due(text: str, found: _Found, before: str, present: int) -> bool:
         return True
     if _START_AFTER.match(text, found.end):
         return True  # "with a January 18 start": the day named is the start
+    if (
+        found.form == "weekday.bare"
+        and (
+            (_DAY_RANGE_AFTER.match(text, found.end) and not before.endswith("from "))
+            or _DAY_RANGE_BEFORE.search(before)
+        )
+        and not _RANGE_IN_A_WEEK.match(text, found.end)
+    ):
+        return True  # "Monday through Friday": the days of a working week, not a due
     if present & _CAUSE_NEED == _CAUSE_NEED and _CAUSE_CLAUSE.match(before):
         return True
     if found.form.startswith(("year.", "quarter.")) and _PLANNING_FOR.search(before):

@@ -429,6 +429,10 @@ _NOT_TO_YOU = re.compile(
     # "We've told the other finalists they were unsuccessful, so it's just you."
     r"|\b(?:told|informed|let|notified|contacted|emailed|called|rung)\s+(?:all\s+)?the\s+other"
     r"\s+(?:\w+\s+)?(?:finalists|candidates|applicants|people)\b"
+    # "The other finalist got turned down", "they told the other guy": someone else's no.
+    r"|\bthe\s+other\s+(?:finalist|candidate|applicant|guy|girl|person|one)\s+(?:got|was|has\s+been|is)"
+    r"\s+(?:turned\s+down|rejected|told\s+no|not\s+selected|unsuccessful)\b"
+    r"|\b(?:told|informed)\s+the\s+other\s+(?:guy|girl|person|finalist|candidate|applicant)\b"
 )
 # A no to a document or a kind of reference ("we can't accept a reference from a peer") is not a
 # no to the application.
@@ -448,7 +452,7 @@ _NO_DENIED = re.compile(
     r"\s+(?:yet\s+)?(?:been\s+)?(?:turned\s+down|rejected|ruled\s+out|unsuccessful|told\s+no)\b"
     r"|\bno\s+bad\s+news\b"
     r"|\b(?:it|this|that|the\s+answer)(?:'s|\s+is)(?:\s+not|n't)\s+(?:a\s+no|a\s+rejection)\b"
-    r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b"
+    r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b|\bnot\s+a\s+no\b"
     r"|\bdisregard\b[^.;!?]*\b(?:email|e-mail|message|letter|notification|notice|status)\b"
     # "No news isn't bad news", "don't take the quiet as a no".
     r"|\bno\s+news\s+(?:isn't|is\s+not)\s+(?:bad\s+news|a\s+no)\b"
@@ -460,8 +464,17 @@ _NO_DENIED = re.compile(
     # "The requisition is on hold. Your application remains active": not turned down.
     r"|\byour\s+application\s+(?:remains|is\s+still|stays)\s+(?:active|open|live|under\s+(?:review"
     r"|consideration))\b"
+    # "Status update: Application under review": still open.
+    r"|(?<!longer\s)(?<!not\s)\bunder\s+review\b"
     # "Your application has not yet been reviewed": still waiting, not turned down.
     r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
+)
+# "The offer letter attached is only a sample format; it does not constitute an offer", "the offer
+# attached was meant for another candidate": an offer document that is not an offer to you.
+_NOT_AN_OFFER = re.compile(
+    r"\b(?:does|do|shall|will)\s+not\s+constitute\s+an?\s+(?:formal\s+|binding\s+)?offer\b"
+    r"|\boffer\b[^.;!?]{0,40}\bmeant\s+for\s+(?:another|someone\s+else|a\s+different)\b"
+    r"|\b(?:only\s+)?a\s+sample\s+(?:format|template|letter)\b"
 )
 _RETAKE = re.compile(r"\b(?:retake|resit|re-?attempt|another\s+attempt|one\s+more\s+attempt)\b")
 _FAILED_TEST = re.compile(
@@ -548,8 +561,11 @@ def normalise_channel(channel: str | None) -> str | None:
 # 'recruiter: "give me three days"') is the employer's own words; only other quotations (an ad,
 # a policy, a saying, what the seeker said) are someone else's.
 _RELAYED_QUOTE = re.compile(
-    r"(?:(?<!\bi\s)\b(?:said|says|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied"
-    r"|texted|emailed|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
+    # The speaker is someone on the employer's side (or their email), not "I" or "someone".
+    r"(?:\b(?:she|he|they|recruiter|manager|hm|hr|interviewer|panel|director|boss|ceo|owner|founder"
+    r"|chair|client|agent|email|mail|letter|message|text|note)\s+(?:just\s+|then\s+|also\s+)?"
+    r"(?:said|says|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied|texted|emailed"
+    r"|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
     r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
     # A quotation that is a sentence of its own: pasted from the employer's email.
     r"|(?:^|[.!?]))\s*,?\s*$"
@@ -612,6 +628,10 @@ def _analyse(normal: str) -> _Analysis:
             if hits:
                 neutral.extend(hits)
                 continue
+        # An offer document said not to be an offer to you counts for no kind (rare: a word
+        # test first).
+        if "offer" in sentence and _NOT_AN_OFFER.search(sentence):
+            continue
         kept.append(sentence)
     plain = " . ".join(kept)
     # A condition word in a sentence is in the statement too: most statements have none, and
