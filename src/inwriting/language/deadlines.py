@@ -246,7 +246,7 @@ _P_FUZZY_COUNT = _rx(
 )
 _P_ONE_OR_TWO = _rx(r"\b(?:(?:with)?in\s+)?(?:a|one|another)\s+(day|week|month)\s+or\s+(two|so)\b")
 _P_FORTNIGHT = _rx(
-    r"\b(?:(?:with)?in\s+|over\s+)?(?:a|one|the(?:\s+next|\s+coming)?|the\s+following)"
+    r"\b(?:(?:with)?in\s+|over\s+)?(?:a|one|another|the(?:\s+next|\s+coming)?|the\s+following)"
     r"\s+fortnight\b"
 )
 # "In fifteen minutes": the day that moment falls on. Only after "in"/"within": a length ("the
@@ -328,7 +328,9 @@ _P_MONTH_PHRASES = _rx(
     r"|(?P<quarter>(?:the\s+)?end\s+of\s+(?:the|this)\s+quarter|quarter[\s-]end"
     + _PERIOD_END_WORK
     + r"|this\s+quarter(?!'s)"
-    r"|end\s+of\s+q[1-4]|end\s+of\s+quarter" + _PERIOD_END_WORK + r")"
+    r"|end\s+of\s+quarter" + _PERIOD_END_WORK + r")"
+    # "By end of Q1": the end of that calendar quarter, next time it comes round.
+    r"|(?P<named_quarter>(?:the\s+)?end\s+of\s+q[1-4]\b|q[1-4][\s-]end\b)"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
     r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
     + _PERIOD_END_WORK
@@ -427,16 +429,25 @@ _NOT_A_DUE_CUE = re.compile(
     r"|can't\s+do|cannot\s+do|can\s+no\s+longer\s+do"
     r"|couldn't\s+meet|can't\s+meet|closed|off" + _NOT_LEAVING + ")"
     r"\s+(?:on\s+|for\s+)?(?:the\s+|your\s+|ur\s+|our\s+)?"
+    # "I can't roster you this week": the time that is ruled out, not a due.
+    r"|\b(?:can't|cannot|can\s+not|unable\s+to|won't\s+be\s+able\s+to)\s+(?:roster|schedule|fit|see"
+    r"|book|use|take|have|slot)\s+(?:you|u)\s+(?:in\s+)?"
+    # "Everyone who trialled this week": when those people came in, behind us.
+    r"|\b(?:who|that)\s+(?:[a-z]+(?<!e)ed|came\s+in|met\s+us|sat\s+the\s+test)\s+"
     # The day someone is away ("the manager is out sick today") is not a new date either.
     r"|\b(?:is|are|'s|'re|am|'m|was|were)\s+(?:out\s+sick|out|sick|away|off|unwell|travell?ing|busy"
     r"|on\s+leave|interstate|overseas|abroad|out\s+of\s+(?:the\s+)?(?:office|country))"
     r"\s+(?:on\s+|until\s+|till\s+|through\s+|from\s+)?(?:the\s+)?"
+    # Running behind ("a couple of days behind on feedback this week") owes nothing either.
+    r"|\bbehind\s+(?:on|with)\s+(?:[\w-]+\s+){0,2}?"
     # A busy spell ("approvals are running slow this month") sets the scene; it owes nothing.
     r"|\b(?:slow|busy|quiet|hectic|swamped|stretched|flat\s+out)\s+(?:with\s+\w+(?:\s+\w+)?\s+)?"
     # ... nor the day someone on leave comes back ("on annual leave until next Tuesday", "she's
     # back on shift Thursday").
     r"|\b(?:is|are|'s|'re|will\s+be|'ll\s+be)\s+back(?:\s+(?:on\s+shift|on\s+deck|in\s+the\s+office|at\s+work"
     r"|at\s+(?:her|his|their)\s+desk))?\s+(?:on\s+)?(?:the\s+)?"
+    # "The MD is overseas and only back on the 12th": the day of a return, not a due.
+    r"|\bonly\s+back(?:\s+in\s+the\s+office)?\s+(?:on\s+)?(?:the\s+)?"
     r"|\bon\s+(?:annual\s+|sick\s+|parental\s+|maternity\s+|paternity\s+)?(?:leave|holiday|vacation|pto)"
     r"\s+(?:until|till|through)\s+(?:the\s+)?"
     # The day of a calendar item called off ("Canceled: Onsite interview @ Tue Nov 24").
@@ -448,6 +459,7 @@ _NOT_A_DUE_CUE = re.compile(
     r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
     r"|secondment|assignment|placement)\s+(?:as\s+[^.;!?]{1,60}?\s+)?(?:until|till|through|to"
     r"|ending(?:\s+on)?)\s+(?:the\s+)?"
+    r"|\bfixed[\s-]term\s+basis\s+(?:until|till|through|to|ending(?:\s+on)?)\s+(?:the\s+)?"
     r"|\bfor\s+a\s+fixed[\s-]term\s+(?:of\s+[^.;!?]{1,30}?\s+)?(?:until|till|through|to"
     r"|ending(?:\s+on)?)\s+(?:the\s+)?"
     r"|\b(?:contract|appointment|secondment|assignment|placement|tenure|funding)\s+(?:which\s+"
@@ -1067,6 +1079,10 @@ def _h_month_phrases(m: re.Match[str], today: date, *_: object) -> _Found:
     quarter_last_month = (today.month - 1) // 3 * 3 + 3
     if kind == "quarter":
         return _found(m, today, _month_last(today.year, quarter_last_month), "quarter.end")
+    if kind == "named_quarter":
+        last_month = 3 * int(re.search(r"q([1-4])", m.group(0))[1])  # type: ignore[index]
+        year = today.year if last_month >= today.month else today.year + 1
+        return _found(m, today, _month_last(year, last_month), "quarter.named")
     if kind == "next_quarter":
         year, month = _add_months(today.year, quarter_last_month, 3)
         return _found(m, today, _month_last(year, month), "quarter.next")
@@ -1212,7 +1228,8 @@ _TALK_OF = re.compile(
 )
 # "I've sent a calendar invite for 6/22": the invitation is sent, the meeting is still ahead.
 _BOOKED_FOR = re.compile(
-    r"\b(?:invite|invitation|booking|booked|scheduled|pencilled|penciled|slot)\s+(?:in\s+)?for\s+"
+    r"\b(?:invite|invitation|booking|booked|scheduled|pencilled|penciled|slot)"
+    r"\s+(?:(?:sent|issued|sent\s+out|gone\s+out)\s+)?(?:in\s+)?for\s+"
     r"(?:the\s+)?$"
 )
 _BEEN_TOLD = re.compile(r"\b(?:been|was|were|am|'m)\s+told\s+$")
@@ -1536,6 +1553,8 @@ _TIME_DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than)\s+(?:\d|noon|midday|lunch)"
 )
 _AT_THE_LATEST = re.compile(
+    # "Monday morning at the latest": the part of the day may come between.
+    r"(?:\s+(?:morning|afternoon|arvo|evening|night|noon|midday|eod|cob))?"
     r"(?:\s+at\s+\d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?)?,?\s*(?:at\s+the\s+(?:very\s+)?latest|latest)\b"
 )
 

@@ -384,7 +384,8 @@ _REJECTION_CONDITION = re.compile(
     # "If you have not heard from us by…, please assume you were unsuccessful": the notice every
     # applicant gets, a no only once the date has passed in silence.
     r"\bif\s+(?:you|i|we)\s+(?:have\s+not|haven't|do\s+not|don't|didn't)\s+(?:heard|hear)\b[^.;!?]*"
-    r"|\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we)\b[^.;!?,]*,?"
+    r"|\b(?:if|unless|should|in\s+case|in\s+the\s+event\s+(?:that\s+)?)\s+(?:you|your|we|the"
+    r"\s+(?:references?|checks?|background|vetting|medical|documents?|results?))\b[^.;!?,]*,?"
     # "Candidates who are not selected will be told": a rule for everyone, not a no to you.
     r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:are|were|have|has)\s+(?:not"
     r"\s+(?:been\s+)?(?:selected|successful|shortlisted|progressed|chosen)|unsuccessful)\b"
@@ -421,7 +422,8 @@ _CONDITION_NOT_POLITE = re.compile(
 _CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll|we'll)")
 # Words that show a clause is about the written offer arriving (for a verbal offer's due).
 _LETTER_WORDS = re.compile(
-    r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing)\b"
+    r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing"
+    r"|statement\s+of\s+(?:main\s+)?terms)\b"
 )
 _NOT_TO_YOU = re.compile(
     r"\bnot\s+(?:to|for|about|meant\s+for)\s+you\b|\bwasn't\s+(?:meant\s+)?for\s+you\b"
@@ -433,6 +435,11 @@ _NOT_TO_YOU = re.compile(
     r"|\bthe\s+other\s+(?:finalist|candidate|applicant|guy|girl|person|one)\s+(?:got|was|has\s+been|is)"
     r"\s+(?:turned\s+down|rejected|told\s+no|not\s+selected|unsuccessful)\b"
     r"|\b(?:told|informed)\s+the\s+other\s+(?:guy|girl|person|finalist|candidate|applicant)\b"
+    # "They passed on the other guy": a no to someone else.
+    r"|\b(?:passed\s+on|turned\s+down|rejected|said\s+no\s+to|let\s+go\s+of)\s+the\s+other"
+    r"\s+(?:guy|girl|person|finalist|candidate|applicant|one)\b"
+    # "That 'we're going with someone else' message was meant for another applicant."
+    r"|\bmeant\s+for\s+(?:another|a\s+different|the\s+other|someone\s+else)\b|\bwrong\s+person\b"
 )
 # A no to a document or a kind of reference ("we can't accept a reference from a peer") is not a
 # no to the application.
@@ -441,6 +448,13 @@ _NO_TO_A_THING = re.compile(
     r"(?:reference|referee|document|copy|certificate|scan|photo|file|format|signature|payslip)s?\b"
     r"|\b(?:reference|referee|document|copy|certificate|scan|photo|format|signature|payslip)s?\b"
     r"[^.;!?]{0,50}\b(?:cannot|can't|won't|will\s+not)\s+be\s+(?:accepted|used|considered)"
+    # "The December 7 start date won't work for us": a no to a date, the process goes on.
+    r"|\b(?:start\s+date|date|dates|day|time|slot|format|salary|figure|number|rate|budget|ask)"
+    r"\s+(?:you\s+\w+\s+)?(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|can't)"
+    r"\s+work\b"
+    # "We won't be moving forward with the panel format we planned": a no to a plan, not to you.
+    r"|\b(?:moving|move|going|go|proceeding|proceed)\s+(?:forward\s+|ahead\s+)?with\s+the\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:format|plan|approach|structure|schedule|date|idea|setup|arrangement)\b"
 )
 # A no denied ("you haven't been unsuccessful", "nobody has been turned down", "no bad news", "it's
 # not a no") or taken back ("please disregard the automated email") is not a no: the sentence
@@ -468,6 +482,23 @@ _NO_DENIED = re.compile(
     r"|(?<!longer\s)(?<!not\s)\bunder\s+review\b"
     # "Your application has not yet been reviewed": still waiting, not turned down.
     r"|\bnot\s+yet\s+been\s+(?:reviewed|considered|assessed|screened|looked\s+at)\b"
+    # "They've not yet accepted, so please bear with us": the offer to another is still open.
+    r"|\bnot\s+yet\s+accepted\b"
+    # "Not bad news, I promise", "we're not taking that as a no": denied.
+    r"|\b(?:not|isn't|is\s+not|it's\s+not)\s+bad\s+news\b"
+    r"|\b(?:not|n't)\s+(?:taking|take)\s+(?:that|this|it)\s+as\s+a\s+no\b"
+    # "No no, you didn't get cut!": denied.
+    r"|\b(?:didn't|did\s+not|haven't|have\s+not|weren't|wasn't|aren't)\s+(?:been\s+)?(?:get\s+)?"
+    r"(?:cut|dropped|rejected|turned\s+down|ruled\s+out)\b"
+    # "Your status shows Not Selected only because the requisition was reopened": explained away.
+    r"|\b(?:not\s+selected|rejected|unsuccessful|declined|closed)[\"']?\s+(?:only|just|simply)"
+    r"\s+because\b"
+    # "We've filled the night-shift post, but the role you applied for is still open."
+    r"|\b(?:role|post|position|job|vacancy|opening)\s+you\s+applied\s+for\s+(?:is|remains)\s+"
+    r"(?:still\s+)?(?:open|live|active)\b"
+    # "Totally understand you accepted another offer": the candidate withdrew, not their no.
+    r"|\byou(?:'ve|\s+have)?\s+(?:accepted|taken|chosen)\s+(?:another|a\s+different|an\s+other"
+    r"|the\s+other)\s+(?:offer|role|position|job)\b"
 )
 # "The offer letter attached is only a sample format; it does not constitute an offer", "the offer
 # attached was meant for another candidate": an offer document that is not an offer to you.
@@ -564,7 +595,9 @@ _RELAYED_QUOTE = re.compile(
     # The speaker is someone on the employer's side (or their email), not "I" or "someone".
     r"(?:\b(?:she|he|they|recruiter|manager|hm|hr|interviewer|panel|director|boss|ceo|owner|founder"
     r"|chair|client|agent|email|mail|letter|message|text|note)\s+(?:just\s+|then\s+|also\s+)?"
-    r"(?:said|says|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied|texted|emailed"
+    # "The recruiter rang and said '…'", "she called to say '…'".
+    r"(?:(?:rang|called|phoned|rung|texted|messaged)(?:\s+(?:me|us))?\s+(?:and|to)\s+)?"
+    r"(?:said|says|say|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied|texted|emailed"
     r"|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
     r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
     # A quotation that is a sentence of its own: pasted from the employer's email.
