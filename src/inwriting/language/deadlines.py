@@ -329,10 +329,13 @@ _P_MONTH_PHRASES = _rx(
     + _PERIOD_END_WORK
     + r"|this\s+quarter(?!'s)"
     r"|end\s+of\s+quarter" + _PERIOD_END_WORK + r")"
-    # "By end of Q1": the end of that calendar quarter, next time it comes round.
-    r"|(?P<named_quarter>(?:the\s+)?end\s+of\s+q[1-4]\b|q[1-4][\s-]end\b)"
+    # "By end of Q1", "pushed to Q2": the end of that calendar quarter, next time it comes round
+    # ("pushed into Q2 planning" names the plan, not a time).
+    r"|(?P<named_quarter>(?:the\s+)?end\s+of\s+q[1-4]\b|q[1-4][\s-]end\b"
+    r"|(?:(?<=\bto\s)|(?<=\btill\s)|(?<=\buntil\s)|(?<=\binto\s)|(?<=\bby\s))q[1-4]\b"
+    r"(?!\s+(?:plan|plans|budget|budgets|roadmap|targets?|hiring)\b)" + _PERIOD_END_WORK + r")"
     r"|(?P<next_year>(?:the\s+)?(?:end\s+of\s+)?next\s+year(?!'s))"
-    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|year[\s-]end"
+    r"|(?P<year>(?:the\s+)?end\s+of\s+(?:the|this)\s+year|(?:the\s+)?year\s+is\s+(?:out|over|up)\b|year[\s-]end"
     + _PERIOD_END_WORK
     + r"|this\s+year(?!'s)"
     r"|end\s+of\s+year))\b"
@@ -381,6 +384,10 @@ _FUTURE_CUE = re.compile(
     r"|promised\s+(?:to|me|us|you|him|her|them)"
     # "Said they'd like me back on the 15th", "she'd call back Thursday": relayed, still ahead.
     r"|(?:she|he|they)'d\s+(?!hoped|been|had|already|thought|wanted|planned|expected)"
+    # "She said the letter comes next week", "the contract's coming thru this week".
+    r"|comes|arrives|lands|(?:'s|is|are|'re)\s+coming"
+    # "She said sign-off is stuck with the CFO till mid Jan": a hold that holds now.
+    r"|(?:'s|is|are|'re)\s+(?:still\s+)?(?:stuck|held\s+up|on\s+hold|frozen|paused|on\s+ice)"
     r")\b|'ll\b"
 )
 # "Off" as in away ("I'm off Friday"), not leaving ("before you head off tonight", "sign-off"):
@@ -405,6 +412,7 @@ _NOT_LEAVING = (
 )
 _NOT_A_DUE_CUE = re.compile(
     r"(?:\b(?:start(?:ing|s)?|begin(?:ning|s)?|commenc\w*|joining|first\s+day)"
+    r"(?:\s+(?:with\s+us|work|with\s+the\s+team))?"  # "you can start with us on the 4th"
     # "starting Monday the 12th", "joining by 15th January": a start however it is worded ("start
     # date by 23 December" is when the date is to be told, a due).
     r"(?:\s+date(?:\s+(?:is|will\s+be|of|on|from|in))?|\s+(?:is|will\s+be|of|on|from|in|by))?"
@@ -418,6 +426,10 @@ _NOT_A_DUE_CUE = re.compile(
     # "A salary paid over 13 months", "we reopen on January 5": how pay is spread and the day an
     # office opens again are owed to nobody ("before the office shuts on the 23rd" is a deadline).
     r"|\bpaid\s+|\b(?:we|office|offices|it)\s+re-?opens?\s+(?:on\s+|from\s+)?(?:the\s+)?"
+    # "Something about year end": a topic, not a time.
+    r"|\b(?:something|stuff|things?)\s+(?:about|with|to\s+do\s+with)\s+(?:the\s+)?"
+    # "On leave next week, back on the 16th": the day someone returns.
+    r"|\b(?:leave|holiday|vacation|pto|away|off|out)\b[^.;!?]{0,30}\bback\s+(?:on\s+)?(?:the\s+)?"
     # "The offer of the post … from 1 January": a day something begins states no end.
     r"|\bfrom\s+(?:the\s+)?"
     r"|\b(?:every|each|since|founded\s+in|born\s+on)\s+"
@@ -1411,7 +1423,19 @@ _GATES[_P_WEEK_PHRASES] = lambda text: "week" in text or "eow" in text or "wk" i
 # Each of its phrases also holds one of the words of _PERIOD_WORDS ("last month", "next year",
 # "end of q4", "month-end", "this quarter", "later in the month", "eom"): a period named
 # without one ("a monthly newsletter", "years of experience") is no phrase of this pattern.
-_PERIOD_WORDS = ("last", "next", "end", "this", "later", "eom")
+_PERIOD_WORDS = (
+    "last",
+    "next",
+    "end",
+    "this",
+    "later",
+    "eom",
+    "year is",
+    "to q",
+    "till q",
+    "until q",
+    "by q",
+)
 _GATES[_P_MONTH_PHRASES] = lambda text: (
     any(map(text.__contains__, ("month", "year", "quarter", "eom", " q")))
     and any(map(text.__contains__, _PERIOD_WORDS))

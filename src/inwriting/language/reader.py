@@ -373,7 +373,10 @@ _QUOTED = re.compile(
 # A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
-    r"\b(?:if|unless|once|as\s+soon\s+as|whenever|in\s+case|provided\s+that|in\s+the\s+event"
+    # "If it were up to me" is praise, not a condition; "once the freeze is lifted" a hold now.
+    r"\b(?:if(?!\s+it\s+(?:were|was)\s+(?:up\s+to\s+me|my\s+call|my\s+decision)|\s+i\s+had\s+my\s+way)"
+    r"|unless|once(?!\s+the\s+(?:hiring\s+|recruitment\s+)?(?:freeze|hold|pause)\b)|as\s+soon\s+as"
+    r"|whenever|in\s+case|provided\s+that|in\s+the\s+event"
     r"|before\s+(?:we|i|they)\s+can"
     # "Should your references prove satisfactory, we would be pleased to offer you…"
     r"|should\s+(?:you|we|your|the|all|everything|this|these|it)\b)\b[^.;!?,]*,?"
@@ -500,6 +503,18 @@ _NO_DENIED = re.compile(
     r"|\byou(?:'ve|\s+have)?\s+(?:accepted|taken|chosen)\s+(?:another|a\s+different|an\s+other"
     r"|the\s+other)\s+(?:offer|role|position|job)\b"
 )
+# The statement says this application is alive ("your application remains under consideration",
+# "has not been withdrawn", "you're still in the process", "not dead tho!!"): a no it seems to
+# hold elsewhere ("re-advertised", "your interview won't go ahead this side of Christmas") is a
+# hold or a change of plan, so no sentence of it is read as a no.
+_APPLICATION_ALIVE = re.compile(
+    r"\byour\s+application\s+(?:remains|is\s+still|stays|is)\s+(?:safe|active|open|live|under\s+"
+    r"(?:review|consideration))\b(?!\s+for\s+(?:other|future))"
+    r"|\byour\s+application\s+(?:has\s+not|hasn't)\s+been\s+(?:withdrawn|closed|rejected|declined)\b"
+    r"|\byou(?:'re|\s+are)\s+still\s+(?:very\s+much\s+)?(?:in\s+the\s+(?:process|running|mix)"
+    r"|in\s+contention|being\s+considered|under\s+consideration)\b(?!\s+for\s+(?:other|future))"
+    r"|\bnot\s+dead\b"
+)
 # "The offer letter attached is only a sample format; it does not constitute an offer", "the offer
 # attached was meant for another candidate": an offer document that is not an offer to you.
 _NOT_AN_OFFER = re.compile(
@@ -551,6 +566,7 @@ _STATEMENT_PATTERNS = (
     _NO_TO_A_THING,
     _REJECTION_CONDITION,
     _NO_DENIED,
+    _APPLICATION_ALIVE,
 )
 # Compiled once, at import, with every rule's gates and those of the patterns above.
 _GATES = _gates(RULES, _STATEMENT_PATTERNS)
@@ -567,6 +583,7 @@ _STATEMENT_NEEDS = {
     _NO_TO_A_THING_NEED,
     _REJECTION_CONDITION_NEED,
     _NO_DENIED_NEED,
+    _APPLICATION_ALIVE_NEED,
 ) = _STATEMENT_NEEDS.values()
 
 
@@ -599,6 +616,7 @@ _RELAYED_QUOTE = re.compile(
     r"(?:(?:rang|called|phoned|rung|texted|messaged)(?:\s+(?:me|us))?\s+(?:and|to)\s+)?"
     r"(?:said|says|say|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied|texted|emailed"
     r"|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"(?:\s+(?:that\s+)?(?:they|she|he|we|it)(?:'d|'ll|\s+would|\s+will|'s|'re|\s+(?:is|are)))?"
     r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
     # A quotation that is a sentence of its own: pasted from the employer's email.
     r"|(?:^|[.!?]))\s*,?\s*$"
@@ -685,6 +703,8 @@ def _analyse(normal: str) -> _Analysis:
     no_denied = _holds(present, _NO_DENIED_NEED) and _NO_DENIED.search(normal) is not None
     if no_denied:
         sentences = [s for s in sentences if not _NO_DENIED.search(s)]
+    if _holds(present, _APPLICATION_ALIVE_NEED) and _APPLICATION_ALIVE.search(normal):
+        sentences, no_denied = [], True
     # A failed test that may be taken again is not a no to the application.
     if _holds(present, _RETAKE_NEED) and _RETAKE.search(normal):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
