@@ -196,7 +196,8 @@ _P_PLACEHOLDER = _rx(
 )
 _P_ISO = _rx(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _P_NUMERIC = _rx(
-    r"(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/:]|\.\d)(?!\s*(?:%|percent))"
+    # "12/9: 45 minutes with the panel": a colon after the date ends it ("12/9:30" does not).
+    r"(?<![\d/.:-])(\d{1,2})([/.])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?![\d/]|:\d|\.\d)(?!\s*(?:%|percent))"
     r"|(?<![\d/.:-])(\d{1,2})(-)(\d{1,2})-(\d{4})(?![\d-])"
 )
 _P_MONTH_DAY = _rx(
@@ -287,7 +288,12 @@ _P_WEEKDAY_WEEK = _rx(
     rf"|\ba\s+week\s+(?:on\s+)?({_WD})\b"
 )
 _P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
-_P_THIS_WEEKDAY = _rx(rf"\b(?:this\s+(?:coming\s+)?|coming\s+)({_WD_OR_ABBR})(?![a-z])")
+# "Coming" as a word of time ("on the coming Tuesday", "coming Tuesday, …"), not the verb ("offer
+# letter coming Tuesday" is a bare weekday: the next Tuesday after today).
+_P_THIS_WEEKDAY = _rx(
+    rf"\b(?:this\s+(?:coming\s+)?|(?:(?<=^)|(?<=on\s)|(?<=by\s)|(?<=the\s)|(?<=until\s)|(?<=till\s)"
+    rf"|(?<=before\s)|(?<=[.,;:!?]\s))coming\s+)({_WD_OR_ABBR})(?![a-z])"
+)
 _P_PAST_WEEKDAY = _rx(rf"\b(?:last|this\s+past|past|previous)\s+({_WD_OR_ABBR})(?![a-z])")
 _P_WEEK_PHRASES = _rx(
     # "Next to next week" (Indian and Gulf English) is the week after next.
@@ -522,7 +528,7 @@ _CALLED_OFF_AFTER = re.compile(
 # An expectation that fell through ("we thought we'd have an answer today, but ...").
 _DASHED_HOPE = re.compile(
     r"\b(?:thought|expected|hoped|had\s+hoped|were\s+hoping|was\s+hoping|anticipated|intended"
-    r"|said\s+(?:we|i|they)(?:'d|\s+would)"
+    r"|said\s+(?:we|i|they)(?:'d|\s+would)|asked\s+(?:you\s+)?for"
     r"|(?:was|were)\s+(?:supposed|meant|due)\s+to)\b"
 )
 _BUT_AFTER = re.compile(r"[^.;!?\n]{0,40}?\bbut\b")
@@ -546,7 +552,10 @@ _AFTER_PAST = re.compile(r"^\s*(?:'s\s+)?(?:ago|earlier|behind|late|overdue)\b")
 _DEADLINE_CUE = re.compile(
     r"(?:\bby|\bbefore|\buntil|\btill|no\s+later\s+than|\bwithin|prior\s+to|latest"
     # "In" as a time ("in the week of"), not a verb booking a slot ("lock in the week of").
-    r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)in"
+    # "Which weeks in December are you away?" asks about a time; it sets no deadline.
+    r"|\b(?<!lock\s)(?<!pencil\s)(?<!slot\s)(?<!fit\s)(?<!weeks\s)(?<!days\s)(?<!dates\s)(?<!times\s)in"
+    # "Complete the test sometime next week": by the end of that week.
+    r"|\bsome\s?time(?:\s+(?:during|in))?"
     r"|deadline(?:\s+is|\s+of)?|\bdue|\bexpir(?:es|ing|y\s+date\s+is|y\s+date:?|y:|e\s+on)(?:\s+(?:at|on))?"
     # "Sign and send it back this week or next": the return is owed by then.
     r"|\b(?:it|them|this|these|that|everything)\s+back"
@@ -1353,12 +1362,16 @@ def _is_deadline(text: str, found: _Found) -> bool:
             and not _WITHIN_BEFORE.search(text, max(0, found.start - 8), found.start)
             and _WINDOW_ASK.search(_sentence_of(text, found))
         )
-    if found.form in ("day.today", "day.tomorrow", "date.holiday"):
+    if found.form in ("day.today", "day.tomorrow", "day.after_tomorrow", "date.holiday"):
         return True  # a holiday is only found after "by", "before" or "ahead of"
     if _SOFT_DEADLINE.match(text, found.end) or _AT_THE_LATEST.match(text, found.end):
         return True  # "Monday works if that's doable", "Tuesday next week at the latest"
-    if _DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start]):
-        return True
+    cue = _DEADLINE_CUE.search(text[max(0, found.start - 45) : found.start])
+    if cue:
+        # "Your availability for a call sometime next week" names a window to pick a slot in.
+        return not (
+            cue[0].lstrip().startswith("some") and _WINDOW_ASK.search(_sentence_of(text, found))
+        )
     # "Before the office shuts on the 23rd": the day of the event it must come before.
     return bool(_BEFORE_EVENT_ON.search(text, max(0, found.start - 70), found.start))
 

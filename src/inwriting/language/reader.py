@@ -422,7 +422,8 @@ _CONDITION_NOT_POLITE = re.compile(
     r"\b(?:if(?!\s+you\s+(?:could|can|would)\b)|unless|once|as\s+soon\s+as|whenever|in\s+case"
     r"|provided\s+that|in\s+the\s+event|should\s+(?:you|we)\b)\b[^.;!?,]*,?"
 )
-_CLAUSE = re.compile(r"[.;!?]\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll|we'll)")
+# A point between digits ("9.5 lakh") is a decimal, not the end of a clause.
+_CLAUSE = re.compile(r"[.;!?](?!\d)\s*|,\s+(?:and|but|so)\s+|\s+and\s+(?=i\b|we\b|i'll|we'll)")
 # Words that show a clause is about the written offer arriving (for a verbal offer's due).
 _LETTER_WORDS = re.compile(
     r"\b(?:letter|paperwork|contract|written|formal|official|documents?|offer|in\s+writing"
@@ -438,6 +439,9 @@ _NOT_TO_YOU = re.compile(
     r"|\bthe\s+other\s+(?:finalist|candidate|applicant|guy|girl|person|one)\s+(?:got|was|has\s+been|is)"
     r"\s+(?:turned\s+down|rejected|told\s+no|not\s+selected|unsuccessful)\b"
     r"|\b(?:told|informed)\s+the\s+other\s+(?:guy|girl|person|finalist|candidate|applicant)\b"
+    # "Tell me about a time you had to deliver bad news": an interview question, not news.
+    r"|\btell\s+me\s+about\s+a\s+time\b|\bdescribe\s+a\s+(?:time|situation)\b"
+    r"|\bgive\s+me\s+an\s+example\s+of\b"
     # "They passed on the other guy": a no to someone else.
     r"|\b(?:passed\s+on|turned\s+down|rejected|said\s+no\s+to|let\s+go\s+of)\s+the\s+other"
     r"\s+(?:guy|girl|person|finalist|candidate|applicant|one)\b"
@@ -455,6 +459,10 @@ _NO_TO_A_THING = re.compile(
     r"|\b(?:start\s+date|date|dates|day|time|slot|format|salary|figure|number|rate|budget|ask)"
     r"\s+(?:you\s+\w+\s+)?(?:won't|will\s+not|doesn't|does\s+not|isn't\s+going\s+to|can't)"
     r"\s+work\b"
+    # "Management did not approve the joining bonus": a no to an ask, the offer stands.
+    r"|\b(?:did\s+not|didn't|could\s+not|couldn't|won't|will\s+not|can't|cannot)\s+(?:approve|agree\s+to"
+    r"|match|meet|increase|raise)\s+(?:the|your|a)\s+(?:[\w-]+\s+){0,2}?(?:bonus|salary|increase|raise"
+    r"|ask|counter|counter-?offer|figure|number|relocation|allowance|budget|request)\b"
     # "We won't be moving forward with the panel format we planned": a no to a plan, not to you.
     r"|\b(?:moving|move|going|go|proceeding|proceed)\s+(?:forward\s+|ahead\s+)?with\s+the\s+"
     r"(?:[\w-]+\s+){0,2}?(?:format|plan|approach|structure|schedule|date|idea|setup|arrangement)\b"
@@ -499,9 +507,15 @@ _NO_DENIED = re.compile(
     # "We've filled the night-shift post, but the role you applied for is still open."
     r"|\b(?:role|post|position|job|vacancy|opening)\s+you\s+applied\s+for\s+(?:is|remains)\s+"
     r"(?:still\s+)?(?:open|live|active)\b"
-    # "Totally understand you accepted another offer": the candidate withdrew, not their no.
-    r"|\byou(?:'ve|\s+have)?\s+(?:accepted|taken|chosen)\s+(?:another|a\s+different|an\s+other"
-    r"|the\s+other)\s+(?:offer|role|position|job)\b"
+)
+# See `bodies["delay"]` in `_analyse`.
+_NOT_A_DELAY = re.compile(
+    r"\bbut\s+(?:that's|it's|this\s+is|things\s+are|we're|everything's|everything\s+is)\s+(?:all\s+)?"
+    r"(?:sorted|resolved|behind\s+us|back\s+on\s+track|back\s+on|moving\s+again|unblocked|fixed)\b"
+    r"|\bstill\s+(?:make|hit|meet)\s+(?:the\s+)?(?:[a-z]+day|deadline|date|timeline)\b"
+    r"|\bstill\s+on\s+track\b|\bas\s+planned\b"
+    r"|\b(?:at|on|per|following|further\s+to)\s+your\s+request\b|\bas\s+you\s+asked\b"
+    r"|\bagreed\s+to\s+move\s+my\b|\b(?:all\s+)?good\s+re\s+moving\b"
 )
 # The statement says this application is alive ("your application remains under consideration",
 # "has not been withdrawn", "you're still in the process", "not dead tho!!"): a no it seems to
@@ -514,6 +528,14 @@ _APPLICATION_ALIVE = re.compile(
     r"|\byou(?:'re|\s+are)\s+still\s+(?:very\s+much\s+)?(?:in\s+the\s+(?:process|running|mix)"
     r"|in\s+contention|being\s+considered|under\s+consideration)\b(?!\s+for\s+(?:other|future))"
     r"|\bnot\s+dead\b"
+)
+# The candidate said no ("understand you accepted another offer", "we have noted your decision to
+# decline our offer"): the employer's good wishes that follow are no no of theirs.
+_CANDIDATE_WITHDREW = re.compile(
+    r"\byou(?:'ve|\s+have)?\s+(?:accepted|taken|chosen)\s+(?:another|a\s+different|an\s+other"
+    r"|the\s+other)\s+(?:offer|role|position|job)\b"
+    r"|\byour\s+decision\s+to\s+(?:decline|withdraw|turn\s+down|not\s+(?:accept|proceed|go\s+ahead))\b"
+    r"|\b(?:you've|you\s+have)\s+(?:decided\s+to\s+)?(?:withdrawn|declined\s+(?:our|the)\s+offer)\b"
 )
 # "The offer letter attached is only a sample format; it does not constitute an offer", "the offer
 # attached was meant for another candidate": an offer document that is not an offer to you.
@@ -567,6 +589,7 @@ _STATEMENT_PATTERNS = (
     _REJECTION_CONDITION,
     _NO_DENIED,
     _APPLICATION_ALIVE,
+    _CANDIDATE_WITHDREW,
 )
 # Compiled once, at import, with every rule's gates and those of the patterns above.
 _GATES = _gates(RULES, _STATEMENT_PATTERNS)
@@ -584,6 +607,7 @@ _STATEMENT_NEEDS = {
     _REJECTION_CONDITION_NEED,
     _NO_DENIED_NEED,
     _APPLICATION_ALIVE_NEED,
+    _CANDIDATE_WITHDREW_NEED,
 ) = _STATEMENT_NEEDS.values()
 
 
@@ -616,7 +640,8 @@ _RELAYED_QUOTE = re.compile(
     r"(?:(?:rang|called|phoned|rung|texted|messaged)(?:\s+(?:me|us))?\s+(?:and|to)\s+)?"
     r"(?:said|says|say|goes|went|told\s+(?:me|us)|asked(?:\s+(?:me|us))?|wrote|replied|texted|emailed"
     r"|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
-    r"(?:\s+(?:that\s+)?(?:they|she|he|we|it)(?:'d|'ll|\s+would|\s+will|'s|'re|\s+(?:is|are)))?"
+    r"(?:\s+(?:that\s+)?(?:(?:they|she|he|we|it)(?:'d|'ll|\s+would|\s+will|'s|'re|\s+(?:is|are))"
+    r"|i(?:'m|\s+am|\s+was|'d)))?"
     r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
     # A quotation that is a sentence of its own: pasted from the employer's email.
     r"|(?:^|[.!?]))\s*,?\s*$"
@@ -703,7 +728,9 @@ def _analyse(normal: str) -> _Analysis:
     no_denied = _holds(present, _NO_DENIED_NEED) and _NO_DENIED.search(normal) is not None
     if no_denied:
         sentences = [s for s in sentences if not _NO_DENIED.search(s)]
-    if _holds(present, _APPLICATION_ALIVE_NEED) and _APPLICATION_ALIVE.search(normal):
+    if (_holds(present, _APPLICATION_ALIVE_NEED) and _APPLICATION_ALIVE.search(normal)) or (
+        _holds(present, _CANDIDATE_WITHDREW_NEED) and _CANDIDATE_WITHDREW.search(normal)
+    ):
         sentences, no_denied = [], True
     # A failed test that may be taken again is not a no to the application.
     if _holds(present, _RETAKE_NEED) and _RETAKE.search(normal):
@@ -716,6 +743,11 @@ def _analyse(normal: str) -> _Analysis:
         rejection_body = " . ".join(sentences)
     bodies = {
         "rejection": rejection_body,
+        # A stall that is over ("that's all sorted now", "we should still make Friday") or a move
+        # the candidate asked for ("rescheduled on your request") is no delay.
+        "delay": " . ".join(s for s in body.split(" . ") if not _NOT_A_DELAY.search(s))
+        if "delay" in candidates and _NOT_A_DELAY.search(body)
+        else body,
         "request": (
             " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept) if conditional else plain
         ),
