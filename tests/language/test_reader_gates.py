@@ -53,7 +53,25 @@ def _gate_misses(texts: list[str]) -> list[tuple[str, str]]:
         for pattern, need in reader._STATEMENT_NEEDS.items():
             if present & need != need and pattern.search(text):
                 misses.append((pattern.pattern[:40], text))
+        # ... and searching them alternative by alternative gives the same answer.
+        for name in STATEMENT_SEARCHES:
+            pattern = getattr(reader, name)
+            found = getattr(reader, name + "_FOUND")(text, present)
+            if found != (pattern.search(text) is not None):
+                misses.append((name + " (alternatives)", text))
     return misses
+
+
+STATEMENT_SEARCHES = (
+    "_CONDITION",
+    "_NOT_TO_YOU",
+    "_RETAKE",
+    "_NO_TO_A_THING",
+    "_REJECTION_CONDITION",
+    "_NO_DENIED",
+    "_APPLICATION_ALIVE",
+    "_CANDIDATE_WITHDREW",
+)
 
 
 def test_no_rule_is_skipped_on_a_labelled_statement() -> None:

@@ -193,9 +193,11 @@ def _line_at(item: dict[str, Any], now: datetime) -> datetime:
     if not isinstance(value, str):
         raise _BadLine('"at" must be an ISO 8601 string such as "2026-11-18T10:00"')
     try:
-        return datetime.fromisoformat(value.strip()).replace(tzinfo=None)
+        moment = datetime.fromisoformat(value.strip())
     except ValueError:
         raise _BadLine(f'"at" {value!r} is not ISO 8601; use e.g. "2026-11-18T10:00"') from None
+    # The zone, if any, is dropped (the employer's wall-clock time); most lines have none.
+    return moment if moment.tzinfo is None else moment.replace(tzinfo=None)
 
 
 def _read_line(

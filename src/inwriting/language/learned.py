@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
@@ -124,15 +125,14 @@ class Model:
     weights: dict[str, tuple[float, ...]]  # feature -> one weight per kind
     intercepts: tuple[float, ...]
     threshold: float
-    # feature -> (its idf, its weights times its idf): built once, so that a read costs one
-    # lookup per feature and one sum per kind. The reader asks the model about every statement.
-    _table: dict[str, tuple[float, tuple[float, ...]]] = field(
-        init=False, repr=False, compare=False
-    )
+    # feature -> (its idf squared, then its weights times its idf, one per kind): built once, so
+    # that a read costs one lookup per feature and one sum per column (the first column is the
+    # squared length that TfidfVectorizer divides by). The reader asks about every statement.
+    _table: dict[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         table = {
-            feature: (idf, tuple(idf * w for w in self.weights[feature]))
+            feature: (idf * idf, *(idf * w for w in self.weights[feature]))
             for feature, idf in self.idf.items()
         }
         object.__setattr__(self, "_table", table)
@@ -152,37 +152,29 @@ class Model:
     ) -> tuple[dict[str, float], float, int]:
         words = _words(text, normalised)
         table = self._table
-        counts: dict[str, int] = {}
-        known = 0
-        for word in words:
-            if word in table:
-                counts[word] = counts.get(word, 0) + 1
-                known += 1
-        for first, second in zip(words, words[1:], strict=False):
-            pair = f"{first} {second}"
-            if pair in table:
-                counts[pair] = counts.get(pair, 0) + 1
+        # The features the model knows, in the order TfidfVectorizer's sums add them: words,
+        # then word pairs, then the channel.
+        known = [word for word in words if word in table]
+        pairs = map(" ".join, zip(words, words[1:], strict=False))
+        features = known + [pair for pair in pairs if pair in table]
         via = channel_token(channel)
         if via in table:
-            counts[via] = 1
-        # Sub-linear term frequency times idf, then unit length, as TfidfVectorizer does; the
-        # unit length divides each kind's sum once at the end.
-        rows: list[tuple[float, ...] | list[float]] = []
-        squares = 0.0
-        for feature, n in counts.items():
-            idf, scaled = table[feature]
-            if n == 1:
-                rows.append(scaled)
-                squares += idf * idf
-            else:
-                tf = 1.0 + math.log(n)
-                rows.append([w * tf for w in scaled])
-                squares += (tf * idf) ** 2
-        norm = math.sqrt(squares) or 1.0
+            features.append(via)
+        # Sub-linear term frequency times idf, then unit length, as TfidfVectorizer does: a
+        # feature said once is its row as it stands, and most are said once, so the rows are
+        # looked up in C and only a repeated feature's is worked out here. The unit length
+        # divides each kind's sum once at the end.
+        counts = Counter(features)
+        rows = list(map(table.__getitem__, counts))
+        if len(counts) < len(features):
+            for i, (feature, n) in enumerate(counts.items()):
+                if n > 1:
+                    rows[i] = self._repeated(feature, n)
         if rows:
-            # One sum per kind over the transposed rows, all in C; the same additions in the same
-            # order as summing each column on its own.
-            sums = map(sum, zip(*rows, strict=True))
+            # One sum per column over the transposed rows, all in C: the squared length and
+            # each kind's sum add up the features in the same order.
+            squares, *sums = map(sum, zip(*rows, strict=True))
+            norm = math.sqrt(squares) or 1.0
             scores = [
                 b + kind_sum / norm for b, kind_sum in zip(self.intercepts, sums, strict=True)
             ]
@@ -192,7 +184,13 @@ class Model:
         exps = [math.exp(s - top) for s in scores]
         total = sum(exps)
         probabilities = dict(zip(self.kinds, [e / total for e in exps], strict=True))
-        return probabilities, (known / len(words) if words else 0.0), known
+        return probabilities, (len(known) / len(words) if words else 0.0), len(known)
+
+    def _repeated(self, feature: str, n: int) -> tuple[float, ...]:
+        """The row of a feature said `n` times: its term frequency is 1 + ln(n)."""
+        idf = self.idf[feature]
+        tf = 1.0 + math.log(n)
+        return ((tf * idf) ** 2, *(w * tf for w in self._table[feature][1:]))
 
 
 @cache

@@ -255,14 +255,16 @@ class _Gates:
     """Every word gate the reader checks, as bits of one int per statement.
 
     A statement's int is the OR of the ints of the rule literals it holds (`prefilter.BitIndex`),
-    laid out in fields:
-    - field k (k = 0, 1, ...), `width` bits each: one bit per slot, set when the statement holds
-      a literal of that alternative's k-th word gate. A slot is an alternative with word gates
-      or, for a rule with an alternative that has none, the rule itself (always considered);
-      slot i is bit `width - 1 - i` of each field, so that reading the bits from the highest
-      down gives rule order;
-    - then one bit per distinct set of literals that a whole rule or a statement-wide pattern
-      needs (`need`).
+    laid out as:
+    - first, in the lowest bits, one bit per distinct set of literals that a whole rule or a
+      statement-wide pattern needs (`need`). Lowest, so that a need is a small int: `present &
+      need` then costs a few machine words, not the statement's thousands of bits, and the
+      reader checks dozens of needs per statement;
+    - then fields k (k = 0, 1, ...), `width` bits each: one bit per slot, set when the statement
+      holds a literal of that alternative's k-th word gate. A slot is an alternative with word
+      gates or, for a rule with an alternative that has none, the rule itself (always
+      considered); slot i is bit `width - 1 - i` of each field, so that reading the bits from
+      the highest down gives rule order.
     An alternative passes all its gates when, in every field, its bit is set or it has no gate
     of that number (`short`): for all alternatives at once, a shift, an OR and an AND per field.
     """
@@ -303,9 +305,17 @@ def _gates(rules: tuple[Rule, ...], patterns: tuple[re.Pattern[str], ...]) -> _G
             for number, part in enumerate(rule.parts)
             if part.clauses is not None
         ]
+    wholes = [rule.clauses for rule in rules if rule.clauses is not None]
+    wholes += [clauses for clauses in map(word_clauses, patterns) if clauses is not None]
+    clause_bits: dict[frozenset[str], int] = {}
+    bits: dict[str, int] = {}
+    for clause in dict.fromkeys(c for clauses in wholes for c in clauses):
+        clause_bits[clause] = bit = 1 << len(clause_bits)
+        for literal in clause:
+            bits[literal] = bits.get(literal, 0) | bit
+    base = len(clause_bits)  # the fields start above the needs' bits
     width = len(slots)
     depth = max((len(clauses) for _, _, clauses in slots), default=0)
-    bits: dict[str, int] = {}
     short = [0] * depth
     for i, (_, _, clauses) in enumerate(slots):
         slot_bit = 1 << (width - 1 - i)
@@ -314,18 +324,11 @@ def _gates(rules: tuple[Rule, ...], patterns: tuple[re.Pattern[str], ...]) -> _G
                 short[k] |= slot_bit
                 continue
             for literal in clauses[k]:
-                bits[literal] = bits.get(literal, 0) | slot_bit << (k * width)
-    wholes = [rule.clauses for rule in rules if rule.clauses is not None]
-    wholes += [clauses for clauses in map(word_clauses, patterns) if clauses is not None]
-    clause_bits: dict[frozenset[str], int] = {}
-    for clause in dict.fromkeys(c for clauses in wholes for c in clauses):
-        clause_bits[clause] = bit = 1 << (depth * width + len(clause_bits))
-        for literal in clause:
-            bits[literal] = bits.get(literal, 0) | bit
+                bits[literal] = bits.get(literal, 0) | slot_bit << (base + k * width)
     return _Gates(
         BitIndex(bits),
         width,
-        tuple((k * width, short[k]) for k in range(depth)),
+        tuple((base + k * width, short[k]) for k in range(depth)),
         tuple((rule, number) for rule, number, _ in reversed(slots)),
         clause_bits,
         {rule.id: _need(clause_bits, rule.clauses) for rule in rules if rule.clauses is not None},
@@ -591,29 +594,65 @@ _STATEMENT_PATTERNS = (
     _APPLICATION_ALIVE,
     _CANDIDATE_WITHDREW,
 )
-# Compiled once, at import, with every rule's gates and those of the patterns above.
-_GATES = _gates(RULES, _STATEMENT_PATTERNS)
+# The statement-wide patterns cut at their top-level alternatives (see `_StatementSearch`).
+_STATEMENT_PARTS = {
+    pattern: tuple(re.compile(source, pattern.flags) for source in _alternatives(pattern.pattern))
+    for pattern in _STATEMENT_PATTERNS
+}
+# Compiled once, at import, with every rule's gates and those of the patterns above and of
+# their alternatives.
+_GATES = _gates(
+    RULES, _STATEMENT_PATTERNS + tuple(p for parts in _STATEMENT_PARTS.values() for p in parts)
+)
 # What the statement-wide searches in `_analyse` need: most statements hold none of the words
 # these patterns need, and an AND costs less than a regex scan of the text. A pattern without
 # word gates needs nothing (0) and is always searched.
 _STATEMENT_NEEDS = {
     pattern: _GATES.need(word_clauses(pattern) or ()) for pattern in _STATEMENT_PATTERNS
 }
+
+
+@dataclass(frozen=True)
+class _StatementSearch:
+    """Whether a statement-wide pattern matches a statement, searching only the alternatives
+    whose word gates the statement passes.
+
+    A pattern such as `_NO_DENIED` is a long list of alternatives, and together their word gates
+    pass most statements ("is", "not", "no"), so one search of the whole pattern tried every
+    alternative at every position of nearly every statement; each alternative on its own needs
+    rarer words. A search of `A|B|C` finds a match exactly when one of A, B or C does, so the
+    answer is the same; only the match itself would differ, and callers use just the answer.
+    """
+
+    need: int  # the bits the whole pattern needs
+    parts: tuple[tuple[re.Pattern[str], int], ...]  # each alternative and the bits it needs
+
+    def found(self, text: str, present: int) -> bool:
+        """Whether the pattern matches in `text`, a statement whose gate bits are `present`."""
+        if present & self.need != self.need:
+            return False
+        for part, need in self.parts:
+            if present & need == need and part.search(text) is not None:
+                return True
+        return False
+
+
 (
-    _CONDITION_NEED,
-    _NOT_TO_YOU_NEED,
-    _RETAKE_NEED,
-    _NO_TO_A_THING_NEED,
-    _REJECTION_CONDITION_NEED,
-    _NO_DENIED_NEED,
-    _APPLICATION_ALIVE_NEED,
-    _CANDIDATE_WITHDREW_NEED,
-) = _STATEMENT_NEEDS.values()
-
-
-def _holds(present: int, need: int) -> bool:
-    """Whether a statement with gate bits `present` passes the word gates whose bits are `need`."""
-    return present & need == need
+    _CONDITION_FOUND,
+    _NOT_TO_YOU_FOUND,
+    _RETAKE_FOUND,
+    _NO_TO_A_THING_FOUND,
+    _REJECTION_CONDITION_FOUND,
+    _NO_DENIED_FOUND,
+    _APPLICATION_ALIVE_FOUND,
+    _CANDIDATE_WITHDREW_FOUND,
+) = (
+    _StatementSearch(
+        _STATEMENT_NEEDS[pattern],
+        tuple((part, _GATES.need(word_clauses(part) or ())) for part in parts),
+    ).found
+    for pattern, parts in _STATEMENT_PARTS.items()
+)
 
 
 def normalise_channel(channel: str | None) -> str | None:
@@ -712,7 +751,7 @@ def _analyse(normal: str) -> _Analysis:
     plain = " . ".join(kept)
     # A condition word in a sentence is in the statement too: most statements have none, and
     # then no clause needs setting aside.
-    conditional = _holds(present, _CONDITION_NEED) and _CONDITION.search(normal) is not None
+    conditional = _CONDITION_FOUND(normal, present)
     body = " . ".join(_CONDITION.sub(" ", s) for s in kept) if conditional else plain
     # A missed no leaves someone waiting on an application that is over, so the rejection rules
     # read more: quoted words, role talk and hedged sentences too; only conditions and reports of
@@ -721,22 +760,20 @@ def _analyse(normal: str) -> _Analysis:
         sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
     # A no said to someone else ("that email went to the night-shift applicants, not to you")
     # is not a no to the reader.
-    if _holds(present, _NOT_TO_YOU_NEED) and _NOT_TO_YOU.search(normal):
+    if _NOT_TO_YOU_FOUND(normal, present):
         sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
-    if _holds(present, _NO_TO_A_THING_NEED) and _NO_TO_A_THING.search(normal):
+    if _NO_TO_A_THING_FOUND(normal, present):
         sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
-    no_denied = _holds(present, _NO_DENIED_NEED) and _NO_DENIED.search(normal) is not None
+    no_denied = _NO_DENIED_FOUND(normal, present)
     if no_denied:
         sentences = [s for s in sentences if not _NO_DENIED.search(s)]
-    if (_holds(present, _APPLICATION_ALIVE_NEED) and _APPLICATION_ALIVE.search(normal)) or (
-        _holds(present, _CANDIDATE_WITHDREW_NEED) and _CANDIDATE_WITHDREW.search(normal)
-    ):
+    if _APPLICATION_ALIVE_FOUND(normal, present) or _CANDIDATE_WITHDREW_FOUND(normal, present):
         sentences, no_denied = [], True
     # A failed test that may be taken again is not a no to the application.
-    if _holds(present, _RETAKE_NEED) and _RETAKE.search(normal):
+    if _RETAKE_FOUND(normal, present):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
     set_aside = sentences is not all_sentences  # a filter above dropped a sentence
-    if _holds(present, _REJECTION_CONDITION_NEED) and _REJECTION_CONDITION.search(normal):
+    if _REJECTION_CONDITION_FOUND(normal, present):
         rejection_body = " . ".join(_REJECTION_CONDITION.sub(" ", s) for s in sentences)
         set_aside = True
     else:
@@ -1029,8 +1066,9 @@ def _as_moment(at: object) -> datetime | None:
         except ValueError:
             return None
     if isinstance(at, datetime):
-        # The employer's wall-clock time: the zone is dropped, the day is what matters.
-        return at.replace(tzinfo=None)
+        # The employer's wall-clock time: the zone is dropped, the day is what matters. Most
+        # have none to drop, and replace() builds a new datetime each time.
+        return at if at.tzinfo is None else at.replace(tzinfo=None)
     if isinstance(at, date):
         return datetime(at.year, at.month, at.day)
     return None
