@@ -428,7 +428,8 @@ _P_WEEK_PHRASES = _rx(
     r"|(?P<this>(?:the\s+)?end\s+of\s+(?:the|this)\s+(?:work\s*)?week|end\s+of\s+week"
     r"|(?:knock|head|clock|sign)\s+off\s+for\s+the\s+week"
     r"|this\s+w(?:ee)?k|later\s+this\s+week|the\s+rest\s+of\s+the\s+week|\beow\b"
-    r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week)"
+    r"|by\s+the\s+weekend|before\s+the\s+weekend|mid[\s-]?week"
+    r"|(?:before|by)\s+the\s+week(?:'s|\s+is)\s+(?:out|over|up))"
     r"|(?P<weekend>over\s+the\s+weekend|this\s+weekend|(?<=at\s)the\s+weekend))"
 )
 # "Year-end", "month-end", "quarter-end" before a piece of work ("a year-end issue", "month-end
@@ -563,8 +564,19 @@ _NOT_A_DUE_CUE = _lead(
     # The old day of something moved or called off is not when anything is due.
     r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
     r"|can't\s+do|cannot\s+do|can\s+no\s+longer\s+do"
-    r"|couldn't\s+meet|can't\s+meet|closed|off" + _NOT_LEAVING + ")"
+    r"|couldn't\s+meet|can't\s+meet|closed(?:\s+to\s+(?:visitors|the\s+public|candidates))?|off"
+    + _NOT_LEAVING
+    + ")"
     r"\s+(?:on\s+|for\s+)?(?:the\s+|your\s+|ur\s+|our\s+)?"
+    # "Your date of joining now stands revised to 01.03.2027", "your start date has moved from
+    # Monday 5 April to Monday 19 April": a start, moved.
+    r"|\bdate\s+of\s+joining\b[^.;!?]{0,40}?\b(?:to|on|as|is|from)\s+(?:the\s+)?"
+    r"|\bstart(?:ing)?\s+date\s+(?:has\s+)?(?:moved|changed|shifted|been\s+(?:moved|changed|pushed"
+    r"|revised))\b[^.;!?]{0,40}?\b(?:to|from)\s+(?:[a-z]+day\s+)?(?:the\s+)?"
+    # "So nothing will move this week": the time when nothing happens.
+    r"|\bnothing\s+(?:will|is\s+going\s+to|'ll|can)\s+(?:move|happen|change|progress)\s+"
+    # "No rush tonight": the time is what they do not ask for.
+    r"|\bno\s+(?:rush|hurry|pressure)\s+"
     # "I can't roster you this week": the time that is ruled out, not a due.
     r"|\b(?:can't|cannot|can\s+not|unable\s+to|won't\s+be\s+able\s+to)\s+(?:roster|schedule|fit|see"
     r"|book|use|take|have|slot)\s+(?:you|u)\s+(?:in\s+)?"
@@ -632,7 +644,7 @@ _NOT_A_DUE_LIST = re.compile(
 )
 _DAYS_RULED_OUT = re.compile(
     rf"(?:\s*(?:,|and|or|&|/)\s*{_WD_OR_ABBR})*\s+(?:are|is|'s)\s+(?:out|off|no\s+good|not\s+possible"
-    r"|unavailable|not\s+available|blocked)\b"
+    r"|unavailable|not\s+available|blocked|(?:a\s+)?(?:public\s+|bank\s+)?holiday)\b"
 )
 # The day of something booked and then called off ("today's interview is cancelled", "the
 # interview scheduled for Thursday has been cancelled and will be rebooked").
@@ -680,6 +692,8 @@ _DEADLINE_CUE = _lead(
     r"|\b(?:valid|open|good)\s+(?:through|thru)"
     # "Send it EOD Friday": the end of a day is a deadline with or without "by".
     r"|(?=\b(?:eod|cob|eob|end\s+of\s+(?:the\s+)?(?:business\s+)?day|close\s+of\s+business)\W))"
+    # "By, say, Wednesday": a filler may stand between.
+    r"(?:\s*,?\s*say\s*,?)?"
     r"\s*(?:the\s+)?(?:end\s+of\s+|close\s+of\s+)?(?:the\s+)?"
     r"(?:(?:(?:the\s+)?(?:business\s+)?day|business|play|cob|eod|eob|c\.o\.b\.?"
     r"|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\d{1,2}[:.]\d{2}|noon|midday|midnight)"

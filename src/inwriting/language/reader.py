@@ -373,6 +373,12 @@ _QUOTED = re.compile(
     # so that apostrophes in "we're" or "candidates'" are left alone.
     r"|(?:(?<=[\s:(])|^)'(?=[a-z])[^'\n]{1,300}?(?<=[a-z.!?,])'(?=[\s.,;:!?)]|$)"
 )
+# The conditions of `_CONDITION` that may never come true (not "once" or "as soon as").
+_IF_CONDITION = re.compile(
+    r"\b(?:if(?!\s+(?:you\s+(?:could|can|would)|it\s+(?:were|was)\s+(?:up\s+to\s+me|my\s+call)))"
+    r"|unless|in\s+case|in\s+the\s+event|should\s+(?:you|we|your|the|all|everything|this|these|it)"
+    r"|provided\s+that)\b"
+)
 # A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
@@ -402,7 +408,8 @@ _REJECTION_CONDITION = re.compile(
     r"|\b(?:candidates|applicants|those|people)\s+not\s+(?:selected|successful|shortlisted|progressed"
     r"|chosen)\b"
     # "Unable to proceed with your onboarding until we receive the letter": a condition on a step.
-    r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\b[^.;!?]{0,60}?"
+    r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+(?:proceed|progress|move\s+forward)\b"
+    r"[^.;!?]{0,60}?"
     r"\b(?:until|unless|till|pending|without)\b[^.;!?]*"
     r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\s+(?:further\s+)?with\s+"
     r"(?:your\s+|the\s+)?(?:onboarding"
@@ -787,6 +794,14 @@ def _analyse(normal: str) -> _Analysis:
         else body,
         "request": (
             " . ".join(_CONDITION_NOT_POLITE.sub(" ", s) for s in kept) if conditional else plain
+        ),
+        # Contact promised only if something happens ("if anything changes I'll let you know",
+        # "should the role reopen, we'll be in touch") sets no clock; "once I've heard from the
+        # client I'll come back to you" does.
+        "promise": (
+            " . ".join(_CONDITION.sub(" ", s) for s in kept if not _IF_CONDITION.search(s))
+            if conditional
+            else body
         ),
         # "Once it is approved" is exactly what says the terms are still to come.
         "pending": plain,
