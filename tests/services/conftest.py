@@ -169,6 +169,7 @@ def fill(session: Session, owner: str = "me") -> None:
                 state="kept",
                 statement_id=said.id,
                 resolved_at=datetime(2026, 10, 19, 11, tzinfo=UTC),
+                resolved_by_statement_id=said.id,
                 created_at=T0,
             ),
             Promise(

@@ -30,7 +30,7 @@ def test_0003_upgrades_a_database_with_ledger_data_and_keeps_it(backend: str) ->
     assert not HIRING_TABLES & db.table_names(engine)
     migrate.upgrade(engine)
     assert db.table_names(engine) >= HIRING_TABLES
-    assert migrate.current_revision(engine) == "0003"
+    assert migrate.current_revision(engine) == migrate.SCHEMA_HEAD
     with engine.connect() as connection:
         assert connection.execute(text("SELECT name FROM companies")).scalar() == "Acme"
     with open_repository() as repo:

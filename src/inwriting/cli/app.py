@@ -83,6 +83,7 @@ COMMAND_MODULES: dict[str, str] = {
             "show",
             "log",
             "heard",
+            "correct",
             "interview",
             "promise",
             "today",

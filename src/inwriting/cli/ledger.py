@@ -1,5 +1,5 @@
-"""CLI commands: the ledger — add, interview, promise, log, heard, followup, offer, accept,
-decline, withdraw, reject, share, done, resign-check, today, list, show, companies.
+"""CLI commands: the ledger — add, interview, promise, log, heard, correct, followup, offer,
+accept, decline, withdraw, reject, share, done, resign-check, today, list, show, companies.
 
 Each command is thin: parse, call one service inside one transaction (`open_repository`),
 render. Heavy modules are imported inside the commands so `inwriting --help` stays quick.
@@ -199,6 +199,11 @@ def _print_logged(app: Application, logged: Any, as_json: bool) -> None:
         typer.echo(bullet(logged.effects))
     if logged.stage_after != logged.stage_before:
         typer.echo(f"stage: {logged.stage_before} → {logged.stage_after}")
+    if logged.unsure:
+        typer.echo(
+            f"not sure of this reading: if it is not {s.kind}, "
+            f"`inwriting correct {app.id} --kind …` undoes it and applies the right kind"
+        )
 
 
 def log(
@@ -264,6 +269,62 @@ def heard(
             speaker=speaker,
         )
         _print_logged(app, logged, as_json)
+
+
+def correct(
+    application: str = typer.Argument(..., help=APP_HELP),
+    kind: str = typer.Option(
+        ...,
+        "--kind",
+        help="What it really was: written_offer, verbal_offer, rejection, promise, next_step, "
+        "request, enthusiasm, delay or other.",
+    ),
+    due: str = typer.Option(
+        None,
+        "--due",
+        help="The day it is due (default: the --due you gave when logging it, else the reader's).",
+    ),
+    statement: int = typer.Option(
+        None,
+        "--statement",
+        help="The statement's id (default: the latest); only the latest can be corrected.",
+    ),
+    as_json: bool = typer.Option(False, "--json", help=JSON_HELP),
+) -> None:
+    """Correct the latest statement logged for an application (by log, heard or mail import).
+
+    Undoes exactly what it did (promises kept, pushed back or withdrawn are open again; its
+    events, promises and requests go) and applies it again as --kind. Only the latest
+    statement can be corrected: a later one was worked out on top of the earlier one's effects.
+    """
+    from inwriting.services.statements import correct_statement
+
+    with _ledger() as (repo, now):
+        app = _find(repo, application)
+        corrected = correct_statement(
+            repo,
+            app,
+            kind=kind,
+            due=parse_day(due, "--due", today=now.date()),
+            statement_id=statement,
+            now=now,
+        )
+        if as_json:
+            echo_json(corrected.as_dict())
+            return
+        logged = corrected.logged
+        s = logged.statement
+        typer.echo(
+            f"{_title(app)}: statement #{s.id} corrected: {corrected.kind_before} → {s.kind} "
+            f"(you said): {s.explanation}"
+        )
+        if corrected.undone:
+            typer.echo("undone:")
+            typer.echo(bullet(corrected.undone))
+        if logged.effects:
+            typer.echo("now:")
+            typer.echo(bullet(logged.effects))
+        typer.echo(f"stage: {logged.stage_before} → {logged.stage_after}")
 
 
 def followup(
@@ -680,6 +741,7 @@ def register(app: typer.Typer) -> None:
     app.command("show")(show)
     app.command("log")(log)
     app.command("heard")(heard)
+    app.command("correct")(correct)
     app.command("interview")(interview)
     app.command("promise")(promise)
     app.command("today")(today)

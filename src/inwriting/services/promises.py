@@ -4,10 +4,15 @@ Public functions:
 
 - `add_promise(repo, application, what, *, due, made_at, now, kind, statement_id)` — a promise
   with its stated due date, or (due None) the policy date, shown as such;
-- `keep_answered(repo, application, *, at, kinds)` — a reply settles the open promises it answers;
+- `keep_answered(repo, application, *, at, kinds, statement_id)` — a reply settles the open
+  promises it answers;
 - `push_back(repo, application, *, due, made_at, now, statement_id)` — a delay: the latest open
   promise is superseded by a new one with the new date;
-- `withdraw_open(repo, application, *, now)` — the application ended; nothing more is owed.
+- `withdraw_open(repo, application, *, now, statement_id)` — the application ended; nothing more
+  is owed.
+
+Each settling function records the statement that settled a promise (`resolved_by_statement_id`)
+when a statement did, so that `inwriting correct` can undo exactly what that statement did.
 """
 
 from __future__ import annotations
@@ -81,13 +86,17 @@ def keep_answered(
     *,
     at: datetime,
     kinds: Collection[str] = (ANSWER,),
+    statement_id: int | None = None,
 ) -> list[Promise]:
-    """Mark as kept the open promises of these kinds made up to `at`; returns them."""
+    """Mark as kept the open promises of these kinds made up to `at`; returns them.
+
+    `statement_id` is the statement that answered them, when a statement did."""
     kept = []
     for promise in repo.promises(application.id, state="open"):
         if promise.kind in kinds and promise.made_at <= at:
             promise.state = "kept"
             promise.resolved_at = at
+            promise.resolved_by_statement_id = statement_id
             kept.append(promise)
     return kept
 
@@ -110,6 +119,7 @@ def push_back(
     if old is not None:
         old.state = "superseded"
         old.resolved_at = made_at
+        old.resolved_by_statement_id = statement_id
     new = add_promise(
         repo,
         application,
@@ -123,11 +133,20 @@ def push_back(
     return old, new
 
 
-def withdraw_open(repo: Repository, application: Application, *, now: datetime) -> int:
-    """Withdraw every open promise (the application ended); returns how many."""
+def withdraw_open(
+    repo: Repository,
+    application: Application,
+    *,
+    now: datetime,
+    statement_id: int | None = None,
+) -> int:
+    """Withdraw every open promise (the application ended); returns how many.
+
+    `statement_id` is the statement that ended it (a rejection), when a statement did."""
     count = 0
     for promise in repo.promises(application.id, state="open"):
         promise.state = "withdrawn"
         promise.resolved_at = now
+        promise.resolved_by_statement_id = statement_id
         count += 1
     return count

@@ -8,6 +8,9 @@ Public functions:
   override what it says. Returns a `Logged` with the effects in plain words.
 - `heard(repo, application, text, *, said_at, channel=None, kind=None, due=None, speaker=None,
   now)` — a reply from them: a statement plus a `reply_received` event.
+- `correct_statement(repo, application, *, kind, due=None, statement_id=None, now)` — the latest
+  statement read again as `kind`: its effect undone exactly, then applied as `kind`. Returns a
+  `Corrected` with what was undone and what it does now.
 
 Effects by kind: `written_offer` moves nothing until `inwriting offer` records the terms (it says
 so); `verbal_offer` → stage verbal offer and a promise to send the written offer; `rejection` →
@@ -30,7 +33,7 @@ from typing import Any
 from inwriting.domain.kinds import CHANNELS, KINDS
 from inwriting.domain.promises import ANSWER, NEXT_STEP, WRITTEN_OFFER, validate_due
 from inwriting.domain.stages import label
-from inwriting.errors import UserError
+from inwriting.errors import NotFound, UserError
 from inwriting.store.models import Application, Request, Statement
 from inwriting.store.repository import Repository
 
@@ -71,6 +74,13 @@ class Logged:
             "stage": self.stage_after,
             "effects": self.effects,
         }
+
+    @property
+    def unsure(self) -> bool:
+        """Whether the reader chose the kind and said it is not sure of it (worth a second look,
+        and a `inwriting correct` if it is wrong)."""
+        s = self.statement
+        return s.kind_source == "reader" and (s.reading or {}).get("confident") is False
 
 
 def check_channel(channel: str | None) -> str | None:
@@ -149,9 +159,6 @@ def log_statement(
     `reply=True` marks it as their reply to the user (as `heard` and mail import do): it then
     keeps every open promise of an answer made before it, whatever its kind.
     """
-    from inwriting.services.applications import record_event, refresh_stage
-    from inwriting.services.promises import add_promise, keep_answered, push_back, withdraw_open
-
     text = text.strip()
     if not text:
         raise UserError("the statement is empty; give what was said in quotes")
@@ -205,11 +212,28 @@ def log_statement(
         )
     )
     logged = Logged(statement, stage_before, stage_before)
-    effects = logged.effects
+    logged.effects.extend(_apply(repo, application, statement, reply=reply, now=now))
+    logged.stage_after = application.stage
+    return logged
+
+
+def _apply(
+    repo: Repository, application: Application, statement: Statement, *, reply: bool, now: datetime
+) -> list[str]:
+    """Apply a recorded statement's effect on the ledger (DESIGN.md's table of kinds); returns
+    the effects in plain words. Everything it writes carries the statement's id (events,
+    promises and requests it makes; `resolved_by_statement_id` on promises it settles), which
+    is what lets `correct_statement` undo it."""
+    from inwriting.services.applications import record_event, refresh_stage
+    from inwriting.services.promises import add_promise, keep_answered, push_back, withdraw_open
+
+    kind, due, said_at, text = statement.kind, statement.due, statement.said_at, statement.text
+    stage_before = application.stage
+    effects: list[str] = []
     name = application.company.name
 
     if kind == "rejection":
-        withdrawn = withdraw_open(repo, application, now=said_at)
+        withdrawn = withdraw_open(repo, application, now=said_at, statement_id=statement.id)
         event_type = "rescinded" if stage_before in ("offer", "accepted") else "rejected"
         record_event(repo, application, event_type, at=said_at, now=now, statement_id=statement.id)
         effects.append(f"stage → {label(application.stage)}")
@@ -220,11 +244,14 @@ def log_statement(
         old, new = push_back(
             repo, application, due=due, made_at=said_at, now=now, statement_id=statement.id
         )
-        pushed = f"'{old.what}' pushed from {old.due.isoformat()}" if old else "an answer"
-        effects.append(f"{pushed} to {_due_words(new.due, new.due_source)}")
+        due_words = _due_words(new.due, new.due_source)
+        if old is not None:
+            effects.append(f"'{old.what}' pushed from {old.due.isoformat()} to {due_words}")
+        else:
+            effects.append(f"waiting for an answer after the delay: {due_words}")
     else:
         if kind in _ANSWERS or (reply and kind != "enthusiasm"):
-            for promise in keep_answered(repo, application, at=said_at):
+            for promise in keep_answered(repo, application, at=said_at, statement_id=statement.id):
                 effects.append(f"kept: {promise.what}")
         if kind == "verbal_offer":
             record_event(
@@ -302,8 +329,7 @@ def log_statement(
                 "and not a decision"
             )
     refresh_stage(repo, application)
-    logged.stage_after = application.stage
-    return logged
+    return effects
 
 
 def heard(
@@ -352,6 +378,198 @@ def heard(
     )
     logged.stage_after = application.stage
     return logged
+
+
+@dataclass
+class Corrected:
+    """A statement read again as another kind: what was undone, and what it does now."""
+
+    logged: Logged
+    kind_before: str
+    kind_source_before: str
+    due_before: date | None
+    undone: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **self.logged.as_dict(),
+            "kind_before": self.kind_before,
+            "kind_source_before": self.kind_source_before,
+            "due_before": self.due_before.isoformat() if self.due_before else None,
+            "undone": self.undone,
+        }
+
+
+# How a statement of each kind settles the open promises it finds (see `_apply`): used only to
+# recognise, among promises settled before migration 0004, those this statement settled.
+def _settles_as(kind: str, reply: bool) -> str | None:
+    if kind == "rejection":
+        return "withdrawn"
+    if kind == "delay":
+        return "superseded"
+    if kind in _ANSWERS or (reply and kind != "enthusiasm"):
+        return "kept"
+    return None
+
+
+def correct_statement(
+    repo: Repository,
+    application: Application,
+    *,
+    kind: str,
+    due: date | None = None,
+    statement_id: int | None = None,
+    now: datetime,
+) -> Corrected:
+    """Read the application's latest statement again as `kind`, in the caller's transaction.
+
+    Undoes exactly what the statement did (the events, promises and requests it made; the
+    promises it kept, superseded or withdrew become open again), then applies it as `kind` with
+    `due` (default: a due date the user gave when logging it, else the reader's, as `log`
+    uses it). The statement keeps its text, channel, time and speaker; its kind becomes the
+    user's. Only the statement logged last can be corrected: the effects of a later one were
+    worked out on top of its effects, so undoing an earlier one could not be exact.
+    `statement_id` names the statement to correct (default: the latest).
+    """
+    from inwriting.services.applications import refresh_stage
+
+    checked = check_kind(kind)
+    if checked is None:
+        raise UserError("give --kind, one of " + ", ".join(KINDS))
+    title = f"#{application.id} {application.company.name} — {application.role}"
+    statements = repo.statements(application.id)
+    if not statements:
+        raise UserError(f"{title} has no statement to correct; record one with `inwriting log`")
+    # The latest is the one logged last (the highest id), whatever time it was said at: effects
+    # are worked out in the order statements are logged.
+    latest = max(statements, key=lambda s: s.id)
+    statement = latest
+    if statement_id is not None:
+        found = [s for s in statements if s.id == statement_id]
+        if not found:
+            raise NotFound(
+                f"{title} has no statement #{statement_id}; "
+                f"`inwriting show {application.id} --json` lists its statements"
+            )
+        statement = found[0]
+    if statement is not latest:
+        later = sorted(s.id for s in statements if s.id > statement.id)
+        raise UserError(
+            f"statement #{statement.id} cannot be corrected: {len(later)} later statement(s) "
+            f"(#{', #'.join(map(str, later))}) were applied on top of it; only the latest "
+            f"(#{latest.id}) can be corrected; record what #{statement.id} really meant as a "
+            f"new statement, `inwriting log {application.id} TEXT --kind KIND`, or with "
+            "`inwriting promise` or `inwriting reject`"
+        )
+    if due is not None:
+        validate_due(due, statement.said_at.date())
+
+    reply = statement.source == "heard"
+    stage_before = application.stage
+    kind_before, kind_source_before, due_before = (
+        statement.kind,
+        statement.kind_source,
+        statement.due,
+    )
+    undone, done_at = _undo(repo, application, statement, reply=reply)
+    refresh_stage(repo, application)
+
+    new_due, new_source = _corrected_due(application, statement, due)
+    statement.kind = checked
+    statement.kind_source = "user"
+    statement.due, statement.due_source = new_due, new_source
+    reader_kind = (statement.reading or {}).get("kind")
+    reader_words = (statement.reading or {}).get("explanation")
+    statement.explanation = (
+        reader_words if reader_kind == checked and reader_words else _EXPLAIN[checked]
+    )
+    repo.flush()
+
+    logged = Logged(statement, stage_before, stage_before)
+    logged.effects.extend(_apply(repo, application, statement, reply=reply, now=now))
+    if done_at is not None:
+        # Correcting a request to a request (a new due date) keeps it done if it was done.
+        for request in repo.requests(application.id):
+            if request.statement_id == statement.id and request.done_at is None:
+                request.done_at = done_at
+    logged.stage_after = application.stage
+    return Corrected(logged, kind_before, kind_source_before, due_before, undone)
+
+
+def _undo(
+    repo: Repository, application: Application, statement: Statement, *, reply: bool
+) -> tuple[list[str], datetime | None]:
+    """Remove what `_apply` did for this statement; returns it in plain words, and when a
+    request it made was marked done (None if none was).
+
+    The `reply_received` event of a reply stays: it records that they replied, whatever the
+    reply turns out to mean.
+    """
+    session = repo.session
+    undone: list[str] = []
+    for event in repo.events(application.id):
+        if event.statement_id == statement.id and event.type != "reply_received":
+            undone.append(f"removed event: {event.type.replace('_', ' ')}")
+            session.delete(event)
+    settles_as = _settles_as(statement.kind, reply)
+    for promise in repo.promises(application.id):
+        if promise.statement_id == statement.id:
+            undone.append(f"removed promise: {promise.what}, due {promise.due.isoformat()}")
+            session.delete(promise)
+        elif promise.resolved_by_statement_id == statement.id or (
+            # Promises settled before migration 0004 do not say which statement settled them.
+            # Only the latest statement can be corrected, so no statement logged after it can
+            # have settled one at the instant it was said: a promise settled at exactly that
+            # instant, the way this kind settles promises, was settled by it. (A command such
+            # as `reject` run at that very instant could in principle look the same.)
+            promise.resolved_by_statement_id is None
+            and promise.state != "open"
+            and promise.state == settles_as
+            and promise.resolved_at == statement.said_at
+        ):
+            undone.append(f"open again ({promise.state} before): {promise.what}")
+            promise.state = "open"
+            promise.resolved_at = None
+            promise.resolved_by_statement_id = None
+    done_at: datetime | None = None
+    for request in repo.requests(application.id):
+        if request.statement_id == statement.id:
+            undone.append(f"removed request: {_promise_words(request.what)}")
+            done_at = done_at or request.done_at
+            session.delete(request)
+    session.flush()
+    # The application's collections may hold the deleted rows; read them afresh when next used.
+    session.expire(application, ["events", "promises", "requests"])
+    return undone, done_at
+
+
+def _corrected_due(
+    application: Application, statement: Statement, due: date | None
+) -> tuple[date | None, str | None]:
+    """The due date a corrected statement takes: `due` when given; else a date the user gave
+    when logging it; else the reader's date as `log` uses it (reading the text again when it
+    was never read)."""
+    said_on = statement.said_at.date()
+    if due is not None:
+        return due, "user"
+    if statement.due_source == "user" and statement.due is not None:
+        return statement.due, "user"
+    stored = statement.reading or {}
+    if "kind" not in stored:
+        reading = _read(application, statement.text, statement.said_at, statement.channel)
+        if reading is None:
+            return None, None
+        stored = _reading_dict(reading)
+        statement.reading = stored
+        statement.follow_up_on = getattr(reading, "follow_up_on", None)
+    read_due = stored.get("due")
+    try:
+        day = date.fromisoformat(read_due) if isinstance(read_due, str) else None
+    except ValueError:  # a reading stored by hand or by an import: no date to trust
+        day = None
+    if day is not None and day >= said_on:
+        return day, "stated"
+    return None, None
 
 
 def _due_words(due: date, source: str) -> str:

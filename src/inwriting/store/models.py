@@ -214,6 +214,10 @@ class Promise(Base):
     state: Mapped[str] = mapped_column(String(16), default="open", index=True)
     statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id"))
     resolved_at: Mapped[datetime | None]
+    # The statement that kept, superseded or withdrew it (None when still open, or when a
+    # command such as `reject` or `interview` settled it): lets `inwriting correct` undo exactly
+    # what one statement did. Promises settled before migration 0004 have None here too.
+    resolved_by_statement_id: Mapped[int | None] = mapped_column(ForeignKey("statements.id"))
     created_at: Mapped[datetime]
 
     application: Mapped[Application] = relationship(back_populates="promises")
