@@ -706,3 +706,90 @@ def test_wording_families_from_the_tenth_to_fifteenth_rounds(
     text: str, channel: str, kind: str
 ) -> None:
     assert read(text, WED, channel).kind == kind
+
+
+# The filters that set words of a no aside (a no to someone else or to a thing, a no denied, an
+# application said to be alive, a condition, a regret that announces a hold) must not swallow a
+# real no beside them. Each pair: the no, and its look-alike that is not one.
+_NOES_BESIDE_WHAT_IS_SET_ASIDE = [
+    (
+        "The role you applied for is still open, but we have decided not to progress your "
+        "application.",
+        "email",
+    ),
+    (
+        "We've decided not to proceed with the hiring plan for this role, so the vacancy is "
+        "closed.",
+        "email",
+    ),
+    ("Honestly, we feel you're the wrong person for this role.", "phone"),
+    (
+        "Your application remains under review for future vacancies; for this role, we have "
+        "appointed another candidate.",
+        "email",
+    ),
+    (
+        "You're still in the running for other roles with us, but we won't be taking you forward "
+        "for this one.",
+        "email",
+    ),
+    ("not dead yet for other roles, but this one's gone to someone else sorry", "message"),
+    (
+        "Unfortunately we won't be moving forward with the panel format or with your application.",
+        "email",
+    ),
+    (
+        "We regret to inform you that your application was unsuccessful; interviews will now be "
+        "held with the shortlisted candidates.",
+        "email",
+    ),
+    (
+        "Sorry, the start date doesn't work and we've decided not to take your application "
+        "further.",
+        "email",
+    ),
+    ("The start date won't work for us and unfortunately we've filled the role.", "email"),
+    ("It isn't bad news for everyone, but I'm afraid it's a no from us this time.", "email"),
+    (
+        "We didn't get cut any slack by the board, so we're going with the internal candidate.",
+        "phone",
+    ),
+    (
+        "Your application remains under review. Update: we have now decided not to proceed with "
+        "your application.",
+        "email",
+    ),
+    (
+        "Tell me about a time you were turned down. Actually, we've decided not to progress you, "
+        "sorry.",
+        "email",
+    ),
+]
+_NOT_NOES_THAT_LOOK_LIKE_THEM = [
+    (
+        "The night-shift post is filled, but the day role you applied for is still open.",
+        "email",
+    ),
+    (
+        "We won't be going ahead with the panel format after all: you'll meet the director one to "
+        "one on Tuesday.",
+        "email",
+    ),
+    (
+        "Sorry, that 'we've gone another way' text went to the wrong person. You're still very "
+        "much in the running.",
+        "message",
+    ),
+    ("Your application is safe; the interviews just won't happen before Christmas now.", "email"),
+    ("It isn't bad news, honestly: the panel simply hasn't met yet.", "phone"),
+]
+
+
+@pytest.mark.parametrize(("text", "channel"), _NOES_BESIDE_WHAT_IS_SET_ASIDE)
+def test_a_no_beside_words_set_aside_is_still_a_no(text: str, channel: str) -> None:
+    assert read(text, WED, channel).kind == "rejection"
+
+
+@pytest.mark.parametrize(("text", "channel"), _NOT_NOES_THAT_LOOK_LIKE_THEM)
+def test_words_set_aside_alone_are_no_no(text: str, channel: str) -> None:
+    assert read(text, WED, channel).kind != "rejection"

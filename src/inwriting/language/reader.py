@@ -456,7 +456,9 @@ _NOT_TO_YOU = re.compile(
     r"|\b(?:passed\s+on|turned\s+down|rejected|said\s+no\s+to|let\s+go\s+of)\s+the\s+other"
     r"\s+(?:guy|girl|person|finalist|candidate|applicant|one)\b"
     # "That 'we're going with someone else' message was meant for another applicant."
-    r"|\bmeant\s+for\s+(?:another|a\s+different|the\s+other|someone\s+else)\b|\bwrong\s+person\b"
+    r"|\bmeant\s+for\s+(?:another|a\s+different|the\s+other|someone\s+else)\b"
+    r"|\b(?:sent|went|gone|emailed|messaged|texted)\s+(?:[\w'-]+\s+){0,3}?to\s+the\s+wrong\s+person\b"
+    r"|^\s*(?:sorry,?\s+)?wrong\s+person\b"
 )
 # A no to a document or a kind of reference ("we can't accept a reference from a peer") is not a
 # no to the application.
@@ -475,7 +477,8 @@ _NO_TO_A_THING = re.compile(
     r"|ask|counter|counter-?offer|figure|number|relocation|allowance|budget|request)\b"
     # "We won't be moving forward with the panel format we planned": a no to a plan, not to you.
     r"|\b(?:moving|move|going|go|proceeding|proceed)\s+(?:forward\s+|ahead\s+)?with\s+the\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:format|plan|approach|structure|schedule|date|idea|setup|arrangement)\b"
+    r"(?:[\w-]+\s+){0,2}?(?:format|structure|schedule|setup|arrangement)\b"
+    r"(?![^.;!?]*\b(?:your\s+application|your\s+candidacy|with\s+you)\b)"
 )
 # A no denied ("you haven't been unsuccessful", "nobody has been turned down", "no bad news", "it's
 # not a no") or taken back ("please disregard the automated email") is not a no: the sentence
@@ -509,14 +512,14 @@ _NO_DENIED = re.compile(
     r"|\b(?:not|isn't|is\s+not|it's\s+not)\s+bad\s+news\b"
     r"|\b(?:not|n't)\s+(?:taking|take)\s+(?:that|this|it)\s+as\s+a\s+no\b"
     # "No no, you didn't get cut!": denied.
-    r"|\b(?:didn't|did\s+not|haven't|have\s+not|weren't|wasn't|aren't)\s+(?:been\s+)?(?:get\s+)?"
-    r"(?:cut|dropped|rejected|turned\s+down|ruled\s+out)\b"
+    r"|\b(?:you|u)\s+(?:didn't|did\s+not|haven't|have\s+not|weren't|wasn't|aren't)\s+(?:been\s+)?"
+    r"(?:get\s+)?(?:cut|dropped|rejected|turned\s+down|ruled\s+out)\b"
     # "Your status shows Not Selected only because the requisition was reopened": explained away.
     r"|\b(?:not\s+selected|rejected|unsuccessful|declined|closed)[\"']?\s+(?:only|just|simply)"
     r"\s+because\b"
     # "We've filled the night-shift post, but the role you applied for is still open."
     r"|\b(?:role|post|position|job|vacancy|opening)\s+you\s+applied\s+for\s+(?:is|remains)\s+"
-    r"(?:still\s+)?(?:open|live|active)\b"
+    r"(?:still\s+)?(?:open|live|active)\s*(?:[.!;]|$)"
 )
 # See `bodies["delay"]` in `_analyse`.
 _NOT_A_DELAY = re.compile(
@@ -537,7 +540,7 @@ _APPLICATION_ALIVE = re.compile(
     r"|\byour\s+application\s+(?:has\s+not|hasn't)\s+been\s+(?:withdrawn|closed|rejected|declined)\b"
     r"|\byou(?:'re|\s+are)\s+still\s+(?:very\s+much\s+)?(?:in\s+the\s+(?:process|running|mix)"
     r"|in\s+contention|being\s+considered|under\s+consideration)\b(?!\s+for\s+(?:other|future))"
-    r"|\bnot\s+dead\b"
+    r"|\bnot\s+dead\s*(?:tho|though|yet)?\s*(?:!+|\.|$)"
 )
 # The candidate said no ("understand you accepted another offer", "we have noted your decision to
 # decline our offer"): the employer's good wishes that follow are no no of theirs.
@@ -731,6 +734,32 @@ class _Analysis:
     no_denied: bool = False
 
 
+# A turn after the words a filter sets aside: what follows it is said on its own account.
+_TURN = re.compile(r"[^.;!?]*?,?\s+(?:but|and|so)\s+")
+
+
+def _set_aside(sentences: list[str], pattern: re.Pattern[str]) -> list[str]:
+    """The sentences without what `pattern` sets aside (a no to someone else or to a thing, a no
+    denied).
+
+    Such words qualify their whole sentence ("the email went to the night-shift applicants, not
+    to you"; "offered to another candidate, but she hasn't accepted yet"), so the sentence goes,
+    unless it turns after them ("the start date won't work for us and unfortunately we've filled
+    the role", "it isn't bad news for everyone, but it's a no from us"): what follows the turn
+    stays.
+    """
+    kept: list[str] = []
+    for sentence in sentences:
+        found = pattern.search(sentence)
+        if found is None:
+            kept.append(sentence)
+            continue
+        turn = _TURN.match(sentence, found.end())
+        if turn is not None and not pattern.search(sentence, turn.end()):
+            kept.append(sentence[turn.end() :])
+    return kept
+
+
 def _analyse(normal: str) -> _Analysis:
     kept: list[str] = []
     neutral: list[Rule] = []
@@ -765,17 +794,27 @@ def _analyse(normal: str) -> _Analysis:
     # the past ("last year we hired internally") are skipped.
     if _PAST_REPORT.may_match_in(normal, present) and _PAST_REPORT.pattern.search(normal):
         sentences = [s for s in sentences if not _PAST_REPORT.search(s)]
+    # The candidate said no themselves: the good wishes that follow are no no of the employer's.
+    said_alive = _CANDIDATE_WITHDREW_FOUND(normal, present)
+    if said_alive:
+        sentences = []
+    elif _APPLICATION_ALIVE_FOUND(normal, present):
+        # A statement that says the application is alive has no no before that: what comes after
+        # the last such word is news that may end it ("Your application remains under review.
+        # Update: we have decided not to proceed").
+        alive = [i for i, s in enumerate(sentences) if _APPLICATION_ALIVE.search(s)]
+        sentences = sentences[alive[-1] + 1 :] if alive else []
+        said_alive = True
     # A no said to someone else ("that email went to the night-shift applicants, not to you")
     # is not a no to the reader.
     if _NOT_TO_YOU_FOUND(normal, present):
-        sentences = [s for s in sentences if not _NOT_TO_YOU.search(s)]
+        sentences = _set_aside(sentences, _NOT_TO_YOU)
     if _NO_TO_A_THING_FOUND(normal, present):
-        sentences = [s for s in sentences if not _NO_TO_A_THING.search(s)]
+        sentences = _set_aside(sentences, _NO_TO_A_THING)
     no_denied = _NO_DENIED_FOUND(normal, present)
     if no_denied:
-        sentences = [s for s in sentences if not _NO_DENIED.search(s)]
-    if _APPLICATION_ALIVE_FOUND(normal, present) or _CANDIDATE_WITHDREW_FOUND(normal, present):
-        sentences, no_denied = [], True
+        sentences = _set_aside(sentences, _NO_DENIED)
+    no_denied = no_denied or said_alive
     # A failed test that may be taken again is not a no to the application.
     if _RETAKE_FOUND(normal, present):
         sentences = [s for s in sentences if not _FAILED_TEST.search(s)]
