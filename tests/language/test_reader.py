@@ -793,3 +793,18 @@ def test_a_no_beside_words_set_aside_is_still_a_no(text: str, channel: str) -> N
 @pytest.mark.parametrize(("text", "channel"), _NOT_NOES_THAT_LOOK_LIKE_THEM)
 def test_words_set_aside_alone_are_no_no(text: str, channel: str) -> None:
     assert read(text, WED, channel).kind != "rejection"
+
+
+@pytest.mark.parametrize(
+    ("text", "is_a_no"),
+    [
+        ("got the 'we regret' email this morning", True),
+        ("they ghosted and then sent the auto-rejection", True),
+        ("Your application for Senior Analyst (Req 4471) has been declined.", True),
+        ("I haven't had the rejection email, so I'm still hopeful", False),
+        ("No auto-rejection yet, fingers crossed", False),
+        ("Candidates whose application has been declined will be notified by email.", False),
+    ],
+)
+def test_noes_received_and_relayed(text: str, is_a_no: bool) -> None:
+    assert (read(text, WED, "email").kind == "rejection") is is_a_no

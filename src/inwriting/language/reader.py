@@ -414,6 +414,9 @@ _REJECTION_CONDITION = re.compile(
     r"|\b(?:unable\s+to|not\s+able\s+to|cannot|can't|can\s+not)\s+proceed\s+(?:further\s+)?with\s+"
     r"(?:your\s+|the\s+)?(?:onboarding"
     r"|joining|visa|documentation|verification|background\s+check|file)\b[^.;!?]*"
+    # "Candidates whose application has been declined will be notified": a rule for everyone.
+    r"|\b(?:candidates|applicants|those|anyone)\s+whose\s+(?:applications?|candidacy)\s+(?:has|have|is"
+    r"|are|was|were)\b[^.;!?]*"
     # "Candidates who do not book a session will be screened out": a rule for everyone.
     r"|\b(?:candidates|applicants|those|anyone|people)\s+(?:who|that)\s+(?:do|does|did)\s+not\b[^.;!?]*"
     # "Accept within 3 working days or the offer will be withdrawn": a consequence, not a no.
