@@ -14,8 +14,46 @@ from inwriting.errors import UserError
 INTERNAL_ERROR_EXIT = 70
 
 
+def _reflow(help_text: str) -> str:
+    """A command's help as paragraphs: the line breaks of its docstring joined.
+
+    Rich keeps a docstring's single line breaks, so text wrapped at 100 columns in the source came
+    out ragged in an 80-column terminal. Blank lines, and lines that start with a space, "- " or
+    "$" (lists, examples), keep their breaks.
+    """
+    lines = help_text.splitlines()
+    out: list[str] = []
+    for line in lines:
+        joinable = (
+            out
+            and out[-1].strip()
+            and line.strip()
+            and not line.startswith((" ", "\t", "- ", "$", "•"))
+            and not out[-1].startswith((" ", "\t", "$"))
+        )
+        if joinable:
+            out[-1] = f"{out[-1]} {line.strip()}"
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _reflow_all(command: Any) -> None:
+    """Reflow a command's help, and its subcommands' (`hiring promise`, `sync imap`)."""
+    if command.help:
+        command.help = _reflow(command.help)  # idempotent: a second pass joins nothing
+    for sub in getattr(command, "commands", {}).values():
+        _reflow_all(sub)
+
+
 class _Group(TyperGroup):
     """Turns a UserError into one line on stderr and its exit code, never a traceback."""
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        command = super().get_command(ctx, cmd_name)
+        if command is not None:
+            _reflow_all(command)
+        return command
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         # `inwriting import mail PATH…` reads mail; `inwriting import FILE` reads an export.
