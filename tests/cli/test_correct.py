@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
+from cli_results import data, one_line_error
 from inwriting.language.reader import Reading
 from inwriting.services import statements
 
@@ -22,21 +23,6 @@ Cli = Callable[..., Result]
 
 MON = {"INWRITING_NOW": "2026-11-09T09:00"}  # Monday 9 November 2026
 TUE = {"INWRITING_NOW": "2026-11-10T11:00"}
-
-
-def data(result: Result) -> Any:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def one_line_error(result: Result, code: int) -> str:
-    """The command failed with `code`, one line on stderr, no traceback."""
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 def show(cli: Cli, name: str, when: dict[str, str] = TUE) -> dict[str, Any]:

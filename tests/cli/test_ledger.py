@@ -6,12 +6,13 @@ INWRITING_NOW so dates are exact.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from typer.testing import Result
+
+from cli_results import data, one_line_error
 
 Cli = Callable[..., Result]
 
@@ -20,21 +21,6 @@ MON = {"INWRITING_NOW": "2026-11-09T09:00"}  # Monday 9 November 2026
 
 def at(when: str) -> dict[str, str]:
     return {"INWRITING_NOW": when}
-
-
-def data(result: Result) -> Any:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
-
-
-def one_line_error(result: Result, code: int) -> str:
-    """The command failed with `code`, one line on stderr, no traceback."""
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1, result.stderr
-    assert lines[0].startswith("error: ")
-    return lines[0]
 
 
 @pytest.fixture

@@ -15,16 +15,13 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
+from cli_results import data
+
 Cli = Callable[..., Result]
 
 
 def at(when: str) -> dict[str, str]:
     return {"INWRITING_NOW": when}
-
-
-def data(result: Result) -> Any:
-    assert result.exit_code == 0, result.output
-    return json.loads(result.stdout)
 
 
 def agenda(cli: Cli, when: str) -> list[dict[str, Any]]:
