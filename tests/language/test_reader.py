@@ -202,6 +202,38 @@ def test_a_meeting_time_is_kept() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "expected_due"),
+    [
+        # Another event's later day in the same message is not the promise's day.
+        (
+            "The offer package is with legal because the equity terms changed this quarter. "
+            "I'll have it over to you by Tuesday.",
+            "promise",
+            date(2026, 11, 24),
+        ),
+        (
+            "The written task is attached. Could you send it back by Thursday at 5pm? "
+            "I'm on leave from Friday until the 1st, so please copy in Tom.",
+            "request",
+            date(2026, 11, 19),
+        ),
+        # A bare hour in the promise's sentence takes its day from the rest.
+        (
+            "The decision is still on for Friday. I'll email you either way before 5.",
+            "promise",
+            date(2026, 11, 20),
+        ),
+    ],
+)
+def test_a_promise_or_request_is_due_on_its_own_day_not_another_events(
+    text: str, kind: str, expected_due: date
+) -> None:
+    reading = read(text, WED, "email")
+    assert reading.kind == kind
+    assert reading.due == expected_due
+
+
+@pytest.mark.parametrize(
     ("text", "expected_due"),
     [
         ("Could you send us two references by Friday?", date(2026, 11, 20)),

@@ -958,6 +958,22 @@ def _due_text(kind: str, analysis: _Analysis) -> str:
     return " . ".join(kept)
 
 
+# The kinds whose due is the day of the words that made them: a delay's new day is often said
+# in the sentence after the stall, and a meeting's after the invitation.
+_OWN_SENTENCE_KINDS = frozenset({"promise", "request"})
+
+
+def _own_sentences(kind: str, analysis: _Analysis) -> str | None:
+    """The sentences in which the rules of `kind` fired, when they are not all that counts."""
+    if kind not in _OWN_SENTENCE_KINDS or len(analysis.kept) < 2:
+        return None
+    said = [phrase for _, phrase in analysis.fired.get(kind, ()) if phrase]
+    own = [s for s in analysis.kept if any(phrase in s for phrase in said)]
+    if not own or len(own) == len(analysis.kept):
+        return None
+    return " . ".join(own)
+
+
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _MONTH_NAMES = (
     "January",
@@ -1203,13 +1219,18 @@ def _read_statement(
             kind = weighed.kind
     deadline: Deadline | None = None
     if kind not in UNDATED_KINDS and moment is not None:
-        deadline = resolve(
-            _due_text(kind, analysis),
-            moment,
-            cal,
-            locale,
-            deadlines_only=kind in DEADLINE_KINDS,
-        )
+        only = kind in DEADLINE_KINDS
+        # A promise or a request is due when what it commits to or asks for is: its own
+        # sentence's day, not another event's ("the board meets this month; I'll have it over to
+        # you by Tuesday"). A bare hour there ("I'll email you before 5") takes its day from the
+        # rest.
+        own = _own_sentences(kind, analysis)
+        if own is not None:
+            deadline = resolve(own, moment, cal, locale, deadlines_only=only)
+            if deadline is not None and deadline.forms == ("time",):
+                deadline = None
+        if deadline is None:
+            deadline = resolve(_due_text(kind, analysis), moment, cal, locale, deadlines_only=only)
     follow_up: date | None = None
     if kind in FOLLOW_UP_KINDS and moment is not None:
         try:
