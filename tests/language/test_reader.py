@@ -448,6 +448,9 @@ def test_a_no_said_to_others_is_not_a_no_to_you(text: str) -> None:
         "I don't think we'll be able to offer you this role, to be honest.",
         "Unfortunatley they wont be progressing u to the final, they want someone with more FMCG.",
         "They've decided to keep the role internal, so they won't be making an external offer.",
+        "recruiter says the hiring manager passed on me",
+        "She said they're leaning towards someone else and I shouldn't wait on them.",
+        "Heard back, they picked the internal guy.",
     ],
 )
 def test_noes_in_plain_and_roundabout_words(text: str) -> None:
