@@ -892,3 +892,30 @@ def test_wording_families_from_the_sixth_to_thirteenth_rounds(
 def test_a_holiday_after_by_or_before_is_a_deadline() -> None:
     assert _deadline("Please sign and return it before New Year's Eve.") == date(2026, 12, 30)
     assert _deadline("Send the forms by Christmas Eve.") == date(2026, 12, 24)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A reopening is owed to nobody.
+        ("Our offices are closed until January 4 and I won't have an update before then.", None),
+        ("The client's shut down until the 4th so nothing will happen before then.", None),
+        # A cause that runs on into the new day still gives it.
+        (
+            "Due to some internal approvals the final decision is postponed to the 25th.",
+            date(2026, 11, 25),
+        ),
+        ("I will update you by tomorrow or day after", date(2026, 11, 20)),
+        ("We'll reschedule for next week.", date(2026, 11, 27)),
+        # "Next" holds for every day of the list.
+        ("You'd meet the CFO next Tuesday or Wednesday.", date(2026, 11, 25)),
+        ("We wrapped up interviews on the 16th and will decide by the 24th.", date(2026, 11, 24)),
+        (
+            "I'll know more after the debrief Monday, and I'll ring you by Friday.",
+            date(2026, 11, 20),
+        ),
+        ("We don't do Saturday interviews, but Monday works.", date(2026, 11, 23)),
+    ],
+)
+def test_round_twenty_dates(text: str, expected: date | None) -> None:
+    assert due(text) == expected

@@ -843,3 +843,66 @@ def test_words_set_aside_alone_are_no_no(text: str, channel: str) -> None:
 )
 def test_noes_received_and_relayed(text: str, is_a_no: bool) -> None:
     assert (read(text, WED, "email").kind == "rejection") is is_a_no
+
+
+@pytest.mark.parametrize(
+    ("text", "channel", "kind"),
+    [
+        # Words of a no that are no no to you.
+        (
+            "I'm not ringing with bad news, don't panic. You'll hear from us properly on Monday.",
+            "phone",
+            "promise",
+        ),
+        ("Application status: withdrawn at the candidate's request", "email", "other"),
+        (
+            "In your last role, how did you handle telling a supplier their tender had been "
+            "unsuccessful?",
+            "video",
+            "other",
+        ),
+        (
+            "Unfortunately we weren't able to verify your degree. Please upload a copy of your "
+            "transcript by Friday so we can continue your background check.",
+            "email",
+            "request",
+        ),
+        (
+            "The site visit we had pencilled for tomorrow can't go ahead with the public holiday. "
+            "How's Thursday week instead?",
+            "phone",
+            "delay",
+        ),
+        # ... and noes in few words.
+        (
+            "Your answers were strong, but the successful candidate demonstrated more experience.",
+            "video",
+            "rejection",
+        ),
+        # Offers, and the letter only promised.
+        (
+            "Please find attached your contract for the role of Site Supervisor, "
+            "$112,000 plus super.",
+            "email",
+            "written_offer",
+        ),
+        (
+            "Your status for Requisition 2231 has changed to: Offer Extended.",
+            "email",
+            "verbal_offer",
+        ),
+        ("Your offer letter is under approval and will be released by Monday.", "email", "promise"),
+        ("HR will send the contract in 5 working days.", "email", "promise"),
+        # Contact promised only if something happens, and hiring words for the shortlisted.
+        ("If anything changes on our end, we'll let you know.", "email", "other"),
+        (
+            "If you are shortlisted, you will be invited to interview in the week "
+            "commencing 11 January.",
+            "email",
+            "other",
+        ),
+        ("We need some more time to close the process. Request your patience.", "email", "delay"),
+    ],
+)
+def test_round_twenty_families(text: str, channel: str, kind: str) -> None:
+    assert read(text, WED, channel).kind == kind

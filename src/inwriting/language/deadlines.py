@@ -405,7 +405,8 @@ _P_WEEKDAY_WEEK = _rx(
     # "A week Friday", "a week on Thursday": British for "Friday week".
     rf"|\ba\s+week\s+(?:on\s+)?({_WD})\b"
 )
-_P_NEXT_WEEKDAY = _rx(rf"\bnext\s+({_WD_OR_ABBR})(?![a-z])")
+# "Next Tuesday or Wednesday": both days of next week.
+_P_NEXT_WEEKDAY = _rx(rf"\bnext\s+((?:{_WD_OR_ABBR}\s*(?:,|or|and|/)\s*)*{_WD_OR_ABBR})(?![a-z])")
 # "Coming" as a word of time ("on the coming Tuesday", "coming Tuesday, …"), not the verb ("offer
 # letter coming Tuesday" is a bare weekday: the next Tuesday after today).
 _P_THIS_WEEKDAY = _rx(
@@ -466,7 +467,9 @@ _P_MONTH_PHRASES = _rx(
     r"|end\s+of\s+year))\b"
 )
 _P_DAY_WORDS = _rx(
-    r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow)"
+    # "By tomorrow or day after": the day after tomorrow.
+    r"\b(?:(?P<after_tomorrow>(?:the\s+)?day\s+after\s+tomorrow"
+    r"|day\s+after(?<=tomorrow\sor\sday\safter)|day\s+after(?<=tmrw\sor\sday\safter))"
     r"|(?P<tomorrow>tomorrow|tmrw|tmr|tomorow)"
     r"|(?P<past>yesterday|earlier\s+today|this\s+morning'?s|last\s+night)"
     r"|(?P<today>today|tonight|this\s+afternoon|this\s+arvo|after\s+lunch|this\s+evening|this\s+morning|later\s+today"
@@ -496,6 +499,7 @@ _PAST_CUE = _lead(
     r"|talked|had(?!\s+to)|did|interviewed|visited|applied|submitted|received|discussed|mentioned|said"
     r"|promised|recap|minutes\s+of"
     r"|told|chatted|joined|went|sent|since|ago|enjoyed|appreciated|previously"
+    r"|wrapped\s+up|finished|concluded"
     # "Last" only before a time ("last time", "last Monday"): "your last payslip" is a document.
     r"|last(?=\s+(?:time|night|week|month|year|quarter|[a-z]+day)\b)"
     # "In the last round we…" is behind us; "through to the last round" is the final one.
@@ -551,6 +555,10 @@ _NOT_A_DUE_CUE = _lead(
     # "A salary paid over 13 months", "we reopen on January 5": how pay is spread and the day an
     # office opens again are owed to nobody ("before the office shuts on the 23rd" is a deadline).
     r"|\bpaid\s+|\b(?:we|office|offices|it)\s+re-?opens?\s+(?:on\s+|from\s+)?(?:the\s+)?"
+    # "Our offices are closed until January 4", "the client's shut down until the 4th": the day
+    # they open again, owed to nobody.
+    r"|\b(?:closed|shut(?:\s+down)?)\s+(?:for\s+(?:the\s+)?(?:holidays?|break|christmas|new\s+year)\s+)?"
+    r"(?:until|till|through|thru)\s+(?:the\s+)?"
     # "Something about year end": a topic, not a time.
     r"|\b(?:something|stuff|things?)\s+(?:about|with|to\s+do\s+with)\s+(?:the\s+)?"
     # "On leave next week, back on the 16th": the day someone returns.
@@ -562,7 +570,9 @@ _NOT_A_DUE_CUE = _lead(
     r"|\breport(?:ing)?\s+(?:for\s+duty|to\s+(?:work|duty)|for\s+work)\s+(?:on\s+|by\s+)?(?:the\s+)?"
     r"|\bstart(?:ing|s)?\s+(?:whenever|any\s*time|sometime|some\s+time)\b[^.;!?]{0,30}"
     # The old day of something moved or called off is not when anything is due.
-    r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule|can't\s+make"
+    # ("We'll reschedule for next week" names the new time.)
+    r"|\b(?:conflict|unavailable|not\s+available|cancel(?:led|ed)?|postpone|reschedule(?!\s+for\s)"
+    r"|can't\s+make"
     r"|can't\s+do|cannot\s+do|can\s+no\s+longer\s+do"
     r"|couldn't\s+meet|can't\s+meet|closed(?:\s+to\s+(?:visitors|the\s+public|candidates))?|off"
     + _NOT_LEAVING
@@ -602,6 +612,8 @@ _NOT_A_DUE_CUE = _lead(
     r"|\bcancel(?:l?ed)?(?:\s+(?:event|invitation|meeting))?\s*:[^:]{0,80}"
     # After a day no end is stated ("we will send the letter after Sunday").
     r"|\bafter\s+(?:the\s+)?"
+    # "We don't do Saturday interviews": a day ruled out.
+    r"|\b(?:don't|do\s+not|doesn't|does\s+not|never)\s+(?:do|hold|run|have|work|interview)\s+(?:on\s+)?"
     # The term a job lasts ("a fixed-term contract until 30 June 2028", "the secondment runs to
     # March") is not something owed; "return the contract by Friday" is.
     r"|\b(?:fixed[\s-]term|temporary|interim|an?)\s+(?:[\w-]+\s+){0,2}(?:contract|appointment"
@@ -630,6 +642,10 @@ _SET_ASIDE_CUE = re.compile(
 _CAUSE_CLAUSE = re.compile(
     r"\s*(?:(?:due|owing)\s+to\s+(?:the|a|an|our|your|their|its|this|these|some|high|heavy|current"
     r"|recent|ongoing|unforeseen|unexpected)\s|because\s+of\s|on\s+account\s+of\s)"
+    # "Due to some internal approvals the final decision is postponed to the 15th": the clause
+    # went on past its cause.
+    r"(?![^,]*\b(?:is|are|has\s+been|have\s+been|will\s+be|was|were)\s+(?:now\s+)?"
+    r"(?:postponed|moved|pushed|delayed|deferred|rescheduled|expected|due)\b)"
 )
 # What is planned for a year or a quarter ("graduate numbers for next year") names a topic.
 _PLANNING_FOR = re.compile(
@@ -652,7 +668,8 @@ _SCHEDULED_FOR = re.compile(
     r"\b(?:scheduled|booked|planned|set|arranged|slated|fixed)\s+(?:for|on)\s+(?:the\s+)?$"
 )
 _CALLED_OFF_AFTER = re.compile(
-    r"[^.;!?\n]{0,100}?\b(?:cancel(?:l?ed)?|called\s+off|postponed|rescheduled|won't\s+(?:go\s+ahead|happen)"
+    r"[^.;!?\n]{0,100}?\b(?:cancel(?:l?ed)?|called\s+off|postponed|rescheduled"
+    r"|(?:won't|will\s+no\s+longer|can't|cannot)\s+(?:go\s+ahead|happen|take\s+place|be\s+held)"
     r"|(?:is|has\s+been|have\s+been|was)\s+(?:moved|pushed|put\s+on\s+hold|delayed))\b"
 )
 # An expectation that fell through ("we thought we'd have an answer today, but ...").
@@ -1470,6 +1487,8 @@ def _not_a_due(text: str, found: _Found, before: str, present: int) -> bool:
         and _BUT_AFTER.match(text, found.end)
     ):
         return True  # "we thought we'd have an answer for you today, but ...": the old hope
+    if found.form == "weekday.bare" and _AFTER_EVENT_ON.search(before):
+        return True  # "I'll know more after the debrief Monday morning": another event's day
     if found.form == "weekday.bare" and _DAYS_RULED_OUT.match(text, found.end):
         return True  # "Thurs and Fri are out because of the holiday"
     if found.form == "weekday.bare" and _NOT_A_DUE_LIST.search(
@@ -1479,6 +1498,10 @@ def _not_a_due(text: str, found: _Found, before: str, present: int) -> bool:
     return text[found.end : found.end + 1] == "s" and found.form == "weekday.bare"
 
 
+_AFTER_EVENT_ON = re.compile(
+    r"\bafter\s+(?:the|our|my|their|his|her|your)\s+(?:[\w-]+\s+){0,2}?(?:debrief|meeting|panel"
+    r"|interview|call|board|committee|review|session)s?\s+(?:on\s+)?$"
+)
 _BEFORE_EVENT_ON = re.compile(
     r"\bbefore\s+(?:we|you|they|the\s+office|our\s+office|the\s+team|it|the\s+(?:holiday|break))"
     r"\b[^.;!?\n]{0,50}\b(?:on|by)\s+(?:the\s+)?$"

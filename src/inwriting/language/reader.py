@@ -379,6 +379,12 @@ _IF_CONDITION = re.compile(
     r"|unless|in\s+case|in\s+the\s+event|should\s+(?:you|we|your|the|all|everything|this|these|it)"
     r"|provided\s+that)\b"
 )
+# A sentence that opens with a condition that may never come true ("If anything changes on our end,
+# we'll let you know").
+_LEADING_CONDITION = re.compile(
+    r"\s*(?:if|unless|in\s+case|in\s+the\s+event|should\s+(?:anything|something|things|the|that"
+    r"|this|it))\b"
+)
 # A condition attached to a clause ("if we decide to move forward", "once I hear back") does not
 # commit anyone; the rest of the clause still does.
 _CONDITION = re.compile(
@@ -455,6 +461,8 @@ _NOT_TO_YOU = re.compile(
     # "Tell me about a time you had to deliver bad news": an interview question, not news.
     r"|\btell\s+me\s+about\s+a\s+time\b|\bdescribe\s+a\s+(?:time|situation)\b"
     r"|\bgive\s+me\s+an\s+example\s+of\b"
+    r"|\bhow\s+(?:did|do|would|have)\s+you\s+(?:ever\s+)?(?:handle|handled|deal|dealt|manage|managed"
+    r"|approach|go\s+about|deliver|communicate|tell|break)\b[^.;!?]*\?"
     # "They passed on the other guy": a no to someone else.
     r"|\b(?:passed\s+on|turned\s+down|rejected|said\s+no\s+to|let\s+go\s+of)\s+the\s+other"
     r"\s+(?:guy|girl|person|finalist|candidate|applicant|one)\b"
@@ -482,6 +490,18 @@ _NO_TO_A_THING = re.compile(
     r"|\b(?:moving|move|going|go|proceeding|proceed)\s+(?:forward\s+|ahead\s+)?with\s+the\s+"
     r"(?:[\w-]+\s+){0,2}?(?:format|structure|schedule|setup|arrangement)\b"
     r"(?![^.;!?]*\b(?:your\s+application|your\s+candidacy|with\s+you)\b)"
+    # "The person in this role will have to say no to a lot of internal requests."
+    r"|\bsay(?:ing)?\s+no\s+to\s+(?:a\s+lot\s+of|lots\s+of|many|some|most|people|requests"
+    r"|stakeholders|clients|customers|internal|external)\b"
+    # "We weren't able to verify your degree; please upload a copy": a check to finish.
+    r"|(?<!\bas\s)(?<!\bbecause\s)(?<!\bsince\s)\b(?:we|i)\s+(?:weren't|were\s+not|wasn't|was\s+not"
+    r"|were\s+unable|was\s+unable|are\s+unable|couldn't|could\s+not)\s+(?:able\s+)?"
+    r"to\s+(?:verify|confirm|validate|open|access|read|locate|download)\s+(?:your|the)\b"
+    # "The site visit we had pencilled for tomorrow can't go ahead": a no to a meeting.
+    r"|\b(?:visit|interview|meeting|call|chat|panel|session|assessment|tour|shift|appointment|slot)\b"
+    r"(?:(?!\bbut\b)[^.;!?]){0,50}\b(?:can't|cannot|won't|will\s+not|isn't\s+going\s+to|no\s+longer)"
+    r"\s+(?:go\s+ahead|take\s+place|happen|be\s+held|going\s+ahead)\b"
+    r"(?!\s+with\s+(?:you|your|my|me|the\s+(?:application|candidacy|appointment|hire|offer))\b)"
 )
 # A no denied ("you haven't been unsuccessful", "nobody has been turned down", "no bad news", "it's
 # not a no") or taken back ("please disregard the automated email") is not a no: the sentence
@@ -492,6 +512,9 @@ _NO_DENIED = re.compile(
     r"|\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:you|the\s+\w+))\s+(?:has|have|had|is|was|were)"
     r"\s+(?:yet\s+)?(?:been\s+)?(?:turned\s+down|rejected|ruled\s+out|unsuccessful|told\s+no)\b"
     r"|\bno\s+bad\s+news\b"
+    # "I'm not ringing with bad news, don't panic."
+    r"|\bnot\s+(?:ringing|calling|phoning|writing|emailing|messaging|texting)\s+(?:you\s+)?with\s+"
+    r"(?:bad|disappointing|sad)\s+news\b"
     r"|\b(?:it|this|that|the\s+answer)(?:'s|\s+is)(?:\s+not|n't)\s+(?:a\s+no|a\s+rejection)\b"
     r"|\b(?:isn't|is\s+not)\s+a\s+(?:no|rejection)\b|\bnot\s+a\s+no\b"
     r"|\bdisregard\b[^.;!?]*\b(?:email|e-mail|message|letter|notification|notice|status)\b"
@@ -552,6 +575,9 @@ _CANDIDATE_WITHDREW = re.compile(
     r"|the\s+other)\s+(?:offer|role|position|job)\b"
     r"|\byour\s+decision\s+to\s+(?:decline|withdraw|turn\s+down|not\s+(?:accept|proceed|go\s+ahead))\b"
     r"|\b(?:you've|you\s+have)\s+(?:decided\s+to\s+)?(?:withdrawn|declined\s+(?:our|the)\s+offer)\b"
+    # "Application status: withdrawn at the candidate's request."
+    r"|\bwithdrawn\s+(?:at\s+(?:the\s+)?candidate'?s?\s+(?:own\s+)?request|by\s+(?:the\s+)?candidate"
+    r"|at\s+your\s+(?:own\s+)?request)\b"
 )
 # "The offer letter attached is only a sample format; it does not constitute an offer", "the offer
 # attached was meant for another candidate": an offer document that is not an offer to you.
@@ -567,6 +593,8 @@ _FAILED_TEST = re.compile(
 )
 _BACK_REFERENCE = re.compile(r"\b(?:it|them|they)\b")
 _OFFER_LETTER = re.compile(r"\b(?:offer\s+letter|written\s+offer|formal\s+offer|contract)\b")
+# "The offer's been signed off", "they're going to offer it to you": the offer, not its letter.
+_OFFER_NOT_LETTER = re.compile(r"\boffer(?!\s+letter)(?!s?\s+of\s+employment)")
 _HAS_WORD = re.compile(r"[^\W\d_]{2,}")
 # An offer mentioned in passing ("further to our offer of employment") is not an offer being made.
 _REFERENCE_TO_OFFER = re.compile(
@@ -694,7 +722,7 @@ _RELAYED_QUOTE = re.compile(
     r"|messaged|added|mentioned)(?:\s+(?:to\s+)?(?:me|us))?"
     r"(?:\s+(?:that\s+)?(?:(?:they|she|he|we|it)(?:'d|'ll|\s+would|\s+will|'s|'re|\s+(?:is|are))"
     r"|i(?:'m|\s+am|\s+was|'d)))?"
-    r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}:"
+    r"|(?:^|[.!?]\s*)[a-z][\w ]{0,30}(?::|\s[-\u2013\u2014])"
     # A quotation that is a sentence of its own: pasted from the employer's email.
     r"|(?:^|[.!?]))\s*,?\s*$"
 )
@@ -940,6 +968,8 @@ def _decide(analysis: _Analysis, channel: str | None) -> str:
 
 
 def _due_text(kind: str, analysis: _Analysis) -> str:
+    if kind == "request":
+        return _without_purpose(" . ".join(analysis.kept))
     if kind != "verbal_offer":
         return " . ".join(analysis.kept)
     # A verbal offer is due when the written offer was said to come; other days in the same
@@ -964,14 +994,44 @@ _OWN_SENTENCE_KINDS = frozenset({"promise", "request"})
 
 
 def _own_sentences(kind: str, analysis: _Analysis) -> str | None:
-    """The sentences in which the rules of `kind` fired, when they are not all that counts."""
-    if kind not in _OWN_SENTENCE_KINDS or len(analysis.kept) < 2:
+    """The clauses, or else the sentences, in which the rules of `kind` fired, when they are not
+    all that counts.
+
+    A clause is set aside only when it commits nobody to the candidate ("the hiring committee
+    meets Wednesday, and I'll call you Monday"); a rule names only its first match, and "we'll
+    reach out to them on Monday and I'll be back in touch by the end of next week" is one promise
+    that runs to its latest end.
+    """
+    if kind not in _OWN_SENTENCE_KINDS:
         return None
     said = [phrase for _, phrase in analysis.fired.get(kind, ()) if phrase]
-    own = [s for s in analysis.kept if any(phrase in s for phrase in said)]
-    if not own or len(own) == len(analysis.kept):
+    if not said:
         return None
-    return " . ".join(own)
+    clauses = [c for s in analysis.kept for c in _CLAUSE.split(s) if c.strip()]
+    for units in (clauses, analysis.kept):
+        own = [u for u in units if any(phrase in u for phrase in said)]
+        if not own or len(own) == len(units):
+            continue
+        if units is clauses and any(_COMMITS.search(u) for u in units if u not in own):
+            continue
+        text = " . ".join(own)
+        return _without_purpose(text) if kind == "request" else text
+    return None
+
+
+# Words of a clause that may commit someone to the candidate.
+_COMMITS = re.compile(r"\b(?:you|your|u|will|shall|can|could|would|please)\b|'ll\b|'d\b")
+
+
+# What the employer will do with what they ask for ("by 18/01 so that we can release the offer by
+# the 22nd") is their own step, not the request's deadline.
+_PURPOSE = re.compile(
+    r",?\s+so\s+(?:that\s+)?(?:we|i|they|hr|the\s+team)\s+(?:can|could|may|are\s+able\s+to)\b[^.;!?]*"
+)
+
+
+def _without_purpose(text: str) -> str:
+    return _PURPOSE.sub(" ", text) if "so" in text else text
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -1105,6 +1165,24 @@ def _second_opinion_words(analysis: _Analysis, weighed: learned.Guess) -> str:
     )
 
 
+def _keeps_rules_kind(kind: str, weighed: learned.Guess, analysis: _Analysis) -> bool:
+    """Whether the contract settles what the model would change.
+
+    A commitment to send the letter is a promise, not an offer ("your offer letter is under
+    approval and will be released by Monday"), and contact promised only if something happens
+    is no promise ("if anything changes on our end, we'll let you know").
+    """
+    if weighed.kind == "verbal_offer" and kind == "promise" and "offer" not in analysis.fired:
+        # Only the letter is spoken of: no sentence that could be the offer itself, said in words
+        # no rule knows ("sir said I am selected!! offer letter will be mailed monday").
+        return all(
+            _OFFER_LETTER.search(s) and not _OFFER_NOT_LETTER.search(s) for s in analysis.kept
+        )
+    if weighed.kind == "promise" and weighed.how == "guess":
+        return all(_LEADING_CONDITION.match(s) for s in analysis.kept)
+    return False
+
+
 def _fired_kinds(analysis: _Analysis, decided: str) -> set[str]:
     """The kinds whose phrase rules fired, with an offer counted as the kind it was decided as."""
     kinds = {k for k in analysis.fired if k not in _PSEUDO_KINDS and k != "offer"}
@@ -1215,6 +1293,8 @@ def _read_statement(
             normalised=True,
             no_denied=analysis.no_denied,
         )
+        if weighed is not None and _keeps_rules_kind(kind, weighed, analysis):
+            weighed = None
         if weighed is not None:
             kind = weighed.kind
     deadline: Deadline | None = None
