@@ -906,3 +906,25 @@ def test_noes_received_and_relayed(text: str, is_a_no: bool) -> None:
 )
 def test_round_twenty_families(text: str, channel: str, kind: str) -> None:
     assert read(text, WED, channel).kind == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "My recruiter hasn't answered in a week. Pretty sure that means it's a no, right?",
+            "other",
+        ),
+        (
+            "Applicants who have not been contacted by 30 April should assume that on this "
+            "occasion their application has not been successful.",
+            "other",
+        ),
+        ("Last time round we offered the role to an internal candidate.", "other"),
+        ("We will endeavour to respond to all applicants in due course.", "other"),
+        ("Candidates who advance to the final round will be invited to present a plan.", "other"),
+        ("Headcount approval has to go back to the board. Give us a fortnight.", "delay"),
+    ],
+)
+def test_round_twenty_one_families(text: str, kind: str) -> None:
+    assert read(text, WED, "email").kind == kind

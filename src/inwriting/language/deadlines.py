@@ -659,7 +659,8 @@ _NOT_A_DUE_LIST = re.compile(
     rf"\s+(?:on\s+)?(?:the\s+)?{_WD}(?:\s*(?:,|and|or|&)\s*{_WD})*\s*(?:,|and|or|&)\s*$"
 )
 _DAYS_RULED_OUT = re.compile(
-    rf"(?:\s*(?:,|and|or|&|/)\s*{_WD_OR_ABBR})*\s+(?:are|is|'s)\s+(?:out|off|no\s+good|not\s+possible"
+    rf"(?:\s*(?:,|and|or|&|/)\s*{_WD_OR_ABBR})*\s+(?:are|is|'s)\s+(?:out|off|(?:our|my|their)\s+days?\s+off"
+    r"|no\s+good|not\s+possible"
     r"|unavailable|not\s+available|blocked|(?:a\s+)?(?:public\s+|bank\s+)?holiday)\b"
 )
 # The day of something booked and then called off ("today's interview is cancelled", "the

@@ -410,6 +410,9 @@ _REJECTION_CONDITION = re.compile(
     # "Applications without this document cannot be progressed": a rule for every applicant.
     r"|\b(?:applications?|candidates|applicants|submissions|profiles)\s+(?:without|missing|lacking"
     r"|that\s+(?:lack|miss|do\s+not\s+include|don't\s+include))\b[^.;!?]*"
+    # "Applicants who have not been contacted by 30 April should assume…": the same rule.
+    r"|\b(?:candidates|applicants|those|anyone)\s+(?:who|that)\s+(?:have|has)\s+not\s+(?:been\s+contacted"
+    r"|been\s+notified|heard)\b[^.;!?]*"
     # "Candidates not selected for an interview will be notified": the same rule, shorter.
     r"|\b(?:candidates|applicants|those|people)\s+not\s+(?:selected|successful|shortlisted|progressed"
     r"|chosen)\b"
@@ -460,7 +463,7 @@ _NOT_TO_YOU = re.compile(
     r"|\b(?:told|informed)\s+the\s+other\s+(?:guy|girl|person|finalist|candidate|applicant)\b"
     # "Tell me about a time you had to deliver bad news": an interview question, not news.
     r"|\btell\s+me\s+about\s+a\s+time\b|\bdescribe\s+a\s+(?:time|situation)\b"
-    r"|\bgive\s+me\s+an\s+example\s+of\b"
+    r"|\bgive\s+me\s+an\s+example\s+of\b|\bwhat\s+would\s+you\s+do\s+if\b[^.;!?]*\?"
     r"|\bhow\s+(?:did|do|would|have)\s+you\s+(?:ever\s+)?(?:handle|handled|deal|dealt|manage|managed"
     r"|approach|go\s+about|deliver|communicate|tell|break)\b[^.;!?]*\?"
     # "They passed on the other guy": a no to someone else.
@@ -491,6 +494,7 @@ _NO_TO_A_THING = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:format|structure|schedule|setup|arrangement)\b"
     r"(?![^.;!?]*\b(?:your\s+application|your\s+candidacy|with\s+you)\b)"
     # "The person in this role will have to say no to a lot of internal requests."
+    r"|\brejected\s+(?:my|your|the|our)\s+counter-?offer\b"
     r"|\bsay(?:ing)?\s+no\s+to\s+(?:a\s+lot\s+of|lots\s+of|many|some|most|people|requests"
     r"|stakeholders|clients|customers|internal|external)\b"
     # "We weren't able to verify your degree; please upload a copy": a check to finish.
@@ -512,6 +516,9 @@ _NO_DENIED = re.compile(
     r"|\b(?:nobody|no\s+one|no-one|none\s+of\s+(?:you|the\s+\w+))\s+(?:has|have|had|is|was|were)"
     r"\s+(?:yet\s+)?(?:been\s+)?(?:turned\s+down|rejected|ruled\s+out|unsuccessful|told\s+no)\b"
     r"|\bno\s+bad\s+news\b"
+    # The seeker's own fear ("pretty sure it's a no tbh", "is it safe to assume I didn't get it?").
+    r"|\bpretty\s+sure\s+(?:it's|it\s+is|that\s+means\s+it's)\s+a\s+no\b"
+    r"|\b(?:safe|fair)\s+to\s+assume\s+(?:that\s+)?i\b[^.;!?]*\?"
     # "I'm not ringing with bad news, don't panic."
     r"|\bnot\s+(?:ringing|calling|phoning|writing|emailing|messaging|texting)\s+(?:you\s+)?with\s+"
     r"(?:bad|disappointing|sad)\s+news\b"
