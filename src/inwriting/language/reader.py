@@ -493,8 +493,9 @@ _NO_TO_A_THING = re.compile(
     r"|\b(?:moving|move|going|go|proceeding|proceed)\s+(?:forward\s+|ahead\s+)?with\s+the\s+"
     r"(?:[\w-]+\s+){0,2}?(?:format|structure|schedule|setup|arrangement)\b"
     r"(?![^.;!?]*\b(?:your\s+application|your\s+candidacy|with\s+you)\b)"
-    # "The person in this role will have to say no to a lot of internal requests."
+    # "They rejected my counteroffer but the original offer still stands": a no to an ask.
     r"|\brejected\s+(?:my|your|the|our)\s+counter-?offer\b"
+    # "The person in this role will have to say no to a lot of internal requests."
     r"|\bsay(?:ing)?\s+no\s+to\s+(?:a\s+lot\s+of|lots\s+of|many|some|most|people|requests"
     r"|stakeholders|clients|customers|internal|external)\b"
     # "We weren't able to verify your degree; please upload a copy": a check to finish.
@@ -975,8 +976,6 @@ def _decide(analysis: _Analysis, channel: str | None) -> str:
 
 
 def _due_text(kind: str, analysis: _Analysis) -> str:
-    if kind == "request":
-        return _without_purpose(" . ".join(analysis.kept))
     if kind != "verbal_offer":
         return " . ".join(analysis.kept)
     # A verbal offer is due when the written offer was said to come; other days in the same
@@ -995,6 +994,8 @@ def _due_text(kind: str, analysis: _Analysis) -> str:
     return " . ".join(kept)
 
 
+# Words of a clause that may commit someone to the candidate.
+_COMMITS = re.compile(r"\b(?:you|your|u|will|shall|can|could|would|please)\b|'ll\b|'d\b")
 # The kinds whose due is the day of the words that made them: a delay's new day is often said
 # in the sentence after the stall, and a meeting's after the invitation.
 _OWN_SENTENCE_KINDS = frozenset({"promise", "request"})
@@ -1021,13 +1022,8 @@ def _own_sentences(kind: str, analysis: _Analysis) -> str | None:
             continue
         if units is clauses and any(_COMMITS.search(u) for u in units if u not in own):
             continue
-        text = " . ".join(own)
-        return _without_purpose(text) if kind == "request" else text
+        return " . ".join(own)
     return None
-
-
-# Words of a clause that may commit someone to the candidate.
-_COMMITS = re.compile(r"\b(?:you|your|u|will|shall|can|could|would|please)\b|'ll\b|'d\b")
 
 
 # What the employer will do with what they ask for ("by 18/01 so that we can release the offer by
@@ -1037,8 +1033,9 @@ _PURPOSE = re.compile(
 )
 
 
-def _without_purpose(text: str) -> str:
-    return _PURPOSE.sub(" ", text) if "so" in text else text
+def _without_purpose(kind: str, text: str) -> str:
+    """A request's text without the employer's own step after "so that we can"."""
+    return _PURPOSE.sub(" ", text) if kind == "request" and "so" in text else text
 
 
 _DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -1307,17 +1304,20 @@ def _read_statement(
     deadline: Deadline | None = None
     if kind not in UNDATED_KINDS and moment is not None:
         only = kind in DEADLINE_KINDS
-        # A promise or a request is due when what it commits to or asks for is: its own
-        # sentence's day, not another event's ("the board meets this month; I'll have it over to
-        # you by Tuesday"). A bare hour there ("I'll email you before 5") takes its day from the
-        # rest.
+        # A promise or a request is due when what it commits to or asks for is: the day in its
+        # own clause or sentence, not another event's ("the board meets this month; I'll have it
+        # over to you by Tuesday"). A bare hour there ("I'll email you before 5") takes its day
+        # from the rest.
         own = _own_sentences(kind, analysis)
         if own is not None:
-            deadline = resolve(own, moment, cal, locale, deadlines_only=only)
+            deadline = resolve(
+                _without_purpose(kind, own), moment, cal, locale, deadlines_only=only
+            )
             if deadline is not None and deadline.forms == ("time",):
                 deadline = None
         if deadline is None:
-            deadline = resolve(_due_text(kind, analysis), moment, cal, locale, deadlines_only=only)
+            text = _without_purpose(kind, _due_text(kind, analysis))
+            deadline = resolve(text, moment, cal, locale, deadlines_only=only)
     follow_up: date | None = None
     if kind in FOLLOW_UP_KINDS and moment is not None:
         try:
